@@ -1,0 +1,348 @@
+/**
+ * The push screen: the form (sheet, warehouse, overwrite, replace from sheet, dec_pending,
+ * change-only, format), then Validate, Preview and Push with progress, cancel and results.
+ */
+
+import type { PushProgressDto, StartPushRequest } from '../shared/api';
+import type { ColumnMapping, FieldId, PushOptions } from '../shared/types';
+import { type App, isFailure } from './app';
+import { checkbox, field, h, replaceChildren, uniqueId } from './dom';
+import { renderOverwriteConfirmation } from './overwrite-confirm';
+import {
+  columnChooser,
+  createProgressView,
+  renderPreview,
+  renderResults,
+  renderSummary,
+  type SummaryHandlers,
+} from './views';
+
+/** How often a wait for JOOR's credit window re-checks whether the user cancelled. */
+const WAIT_TICK_MS = 500;
+
+interface PushForm {
+  element: HTMLElement;
+  sheetId(): string;
+  options(): PushOptions;
+  setOverwrite(on: boolean): void;
+  setReplaceFromSheet(on: boolean): void;
+}
+
+function createForm(app: App): PushForm {
+  const state = app.state;
+  const last = state?.lastOptions;
+
+  const sheet = h('select', { id: uniqueId('sheet'), 'data-testid': 'sheet' });
+  for (const ref of state?.sheets ?? []) {
+    const option = h('option', { value: ref.sheetId }, ref.name);
+    if (ref.sheetId === state?.activeSheet.sheetId) option.selected = true;
+    sheet.appendChild(option);
+  }
+
+  const listId = uniqueId('warehouses');
+  const suggestions = h('datalist', { id: listId });
+  for (const name of state?.settings.warehouses ?? []) suggestions.appendChild(h('option', { value: name }));
+  const warehouse = h('input', {
+    type: 'text',
+    list: listId,
+    autocomplete: 'off',
+    value: last?.defaultWarehouse ?? state?.settings.warehouses[0] ?? '',
+    'data-testid': 'warehouse',
+  });
+
+  const overwrite = checkbox(
+    'Overwrite (replaces the whole account)',
+    false,
+    'Asks for confirmation first. Rows missing from the push lose their inventory.',
+  );
+  const replace = checkbox(
+    'Replace from sheet',
+    last?.replaceFromSheet ?? false,
+    'Sets to zero the SKUs of the last push that are missing from this sheet.',
+  );
+  const decPending = checkbox('Deduct pending orders (dec_pending)', last?.decPending ?? false);
+  const changeOnly = checkbox('Only rows changed since the last push', last?.changeOnly ?? false);
+  overwrite.input.setAttribute('data-testid', 'overwrite');
+  replace.input.setAttribute('data-testid', 'replace-from-sheet');
+
+  // Overwrite and replace-from-sheet are two answers to one question, so one excludes the other.
+  overwrite.input.addEventListener('change', () => {
+    if (overwrite.input.checked) replace.input.checked = false;
+  });
+  replace.input.addEventListener('change', () => {
+    if (replace.input.checked) overwrite.input.checked = false;
+  });
+
+  const formatName = uniqueId('format');
+  const savedFormat = last?.format ?? state?.settings.format ?? 'json';
+  const formats = (['json', 'xml'] as const).map((value) => {
+    const input = h('input', {
+      type: 'radio',
+      name: formatName,
+      value,
+      id: `${formatName}-${value}`,
+      checked: savedFormat === value,
+    });
+    return {
+      value,
+      input,
+      row: h('span', { class: 'radio' }, input, h('label', { for: input.id }, value.toUpperCase())),
+    };
+  });
+
+  const element = h(
+    'div',
+    { class: 'push-form' },
+    field('Sheet', sheet),
+    field('Warehouse', warehouse, 'For rows without a warehouse column or with a blank warehouse cell.'),
+    suggestions,
+    overwrite.row,
+    replace.row,
+    decPending.row,
+    changeOnly.row,
+    h(
+      'fieldset',
+      { class: 'formats' },
+      h('legend', {}, 'Request format'),
+      ...formats.map((format) => format.row),
+    ),
+  );
+
+  return {
+    element,
+    sheetId: () => sheet.value,
+    options: () => ({
+      defaultWarehouse: warehouse.value.trim(),
+      overwrite: overwrite.input.checked,
+      replaceFromSheet: replace.input.checked,
+      decPending: decPending.input.checked,
+      changeOnly: changeOnly.input.checked,
+      format: formats.find((format) => format.input.checked)?.value ?? 'json',
+    }),
+    setOverwrite: (on) => {
+      overwrite.input.checked = on;
+      if (on) replace.input.checked = false;
+    },
+    setReplaceFromSheet: (on) => {
+      replace.input.checked = on;
+      if (on) overwrite.input.checked = false;
+    },
+  };
+}
+
+export function renderPush(app: App, root: HTMLElement): void {
+  const form = createForm(app);
+  const output = h('div', { class: 'output', 'data-testid': 'output' });
+  const validate = h('button', { type: 'button', class: 'secondary' }, 'Validate');
+  const preview = h('button', { type: 'button', class: 'secondary' }, 'Preview');
+  const push = h('button', { type: 'button' }, 'Push');
+  const buttons = [validate, preview, push];
+  const mapping: ColumnMapping = {};
+
+  const setButtonsDisabled = (disabled: boolean): void => {
+    for (const button of buttons) button.disabled = disabled;
+  };
+
+  const handlers: SummaryHandlers = {
+    selectCell(row, column) {
+      void app.busy(null, async () => {
+        const result = app.unwrap(await app.call('selectCell', form.sheetId(), row, column));
+        if (result) app.showInfo(`Selected ${result.a1} in the sheet.`);
+      });
+    },
+    chooseColumn(fieldId, header) {
+      mapping[fieldId as FieldId] = header;
+      app.showInfo(`Using column "${header}" for ${fieldId}. Validating again…`);
+      runValidate();
+    },
+  };
+
+  /** Shows a failure; a column ambiguity gets a chooser instead of a dead end. */
+  const showFailure = (failure: {
+    code: string;
+    message: string;
+    details?: Record<string, unknown>;
+  }): void => {
+    app.showError(failure.message);
+    const details = failure.details ?? {};
+    const columns = details.columns;
+    if (
+      failure.code === 'NEEDS_COLUMN_CHOICE' &&
+      typeof details.field === 'string' &&
+      Array.isArray(columns)
+    ) {
+      replaceChildren(output, columnChooser(details.field, columns.map(String), handlers));
+    }
+  };
+
+  const runValidate = (): void => {
+    void app.busy(validate, async () => {
+      app.clearMessage();
+      const result = await app.call('validateSheet', {
+        sheetId: form.sheetId(),
+        options: form.options(),
+        mapping,
+      });
+      if (isFailure(result)) return showFailure(result);
+      replaceChildren(output, renderSummary(result.summary, handlers));
+    });
+  };
+
+  const runPreview = (): void => {
+    void app.busy(preview, async () => {
+      app.clearMessage();
+      const options = { ...form.options(), dryRun: true };
+      const result = await app.call('previewPush', { sheetId: form.sheetId(), options, mapping });
+      if (isFailure(result)) return showFailure(result);
+      replaceChildren(output, renderPreview(result.preview, options.overwrite, handlers));
+    });
+  };
+
+  const drive = async (first: PushProgressDto): Promise<void> => {
+    const view = createProgressView();
+    let cancelRequested = false;
+    view.cancelButton.addEventListener('click', () => {
+      cancelRequested = true;
+      view.cancelButton.disabled = true;
+      view.showWait('Cancelling after the current request…');
+    });
+    replaceChildren(output, view.element);
+    view.update(first);
+
+    let progress = first;
+    while (!progress.finished) {
+      if (progress.resumeAfter && !cancelRequested) {
+        await waitUntil(
+          progress.resumeAfter,
+          () => cancelRequested,
+          (text) => view.showWait(text),
+        );
+      }
+      const result = cancelRequested
+        ? await app.call('cancelPush', progress.runId)
+        : await app.call('continuePush', progress.runId);
+      if (isFailure(result)) {
+        showFailure(result);
+        replaceChildren(output, renderResults(progress, null), resumeButton(progress.runId));
+        return;
+      }
+      progress = result.progress;
+      view.update(progress);
+      if (cancelRequested) break;
+    }
+    replaceChildren(
+      output,
+      renderResults(progress, () => startPush({ retryFailedOnly: true })),
+    );
+    app.showInfo(progress.message);
+  };
+
+  const resumeButton = (runId: string): HTMLElement => {
+    const button = h('button', { type: 'button' }, 'Continue the push');
+    button.addEventListener('click', () => {
+      setButtonsDisabled(true);
+      void app
+        .busy(button, async () => {
+          const result = await app.call('continuePush', runId);
+          if (isFailure(result)) return showFailure(result);
+          await drive(result.progress);
+        })
+        .finally(() => setButtonsDisabled(false));
+    });
+    return h('div', { class: 'actions' }, button);
+  };
+
+  const startPush = (extra: Partial<StartPushRequest> = {}): void => {
+    const options = form.options();
+    // A retry sends only the failed rows, so it must never carry overwrite.
+    if (extra.retryFailedOnly) options.overwrite = false;
+    const request: StartPushRequest = { sheetId: form.sheetId(), options, mapping, ...extra };
+    setButtonsDisabled(true);
+    app.clearMessage();
+    void app
+      .busy(push, async () => {
+        const result = await app.call('startPush', request);
+        if (isFailure(result)) {
+          showFailure(result);
+          // An interrupted push still holds the lease: offer to continue it.
+          const runId = result.details?.runId;
+          if (result.code === 'LEASE_HELD' && typeof runId === 'string')
+            output.appendChild(resumeButton(runId));
+          return;
+        }
+        await drive(result.progress);
+      })
+      .finally(() => setButtonsDisabled(false));
+  };
+
+  const confirmOverwrite = (): void => {
+    void app.busy(push, async () => {
+      app.clearMessage();
+      const options = { ...form.options(), dryRun: true };
+      const result = await app.call('previewPush', { sheetId: form.sheetId(), options, mapping });
+      if (isFailure(result)) return showFailure(result);
+      const panel = renderOverwriteConfirmation(result.preview, {
+        confirm: (typed, acceptDroppedRows) => {
+          const confirmed = { ...form.options(), overwrite: true, acceptDroppedRows };
+          startPushWith(confirmed, typed);
+        },
+        replaceFromSheet: () => {
+          form.setReplaceFromSheet(true);
+          startPush();
+        },
+        back: () => replaceChildren(output),
+      });
+      replaceChildren(output, panel);
+      panel.querySelector('input')?.focus();
+    });
+  };
+
+  const startPushWith = (options: PushOptions, overwriteConfirmation: string): void => {
+    const request: StartPushRequest = { sheetId: form.sheetId(), options, mapping, overwriteConfirmation };
+    setButtonsDisabled(true);
+    void app
+      .busy(push, async () => {
+        const result = await app.call('startPush', request);
+        if (isFailure(result)) return showFailure(result);
+        await drive(result.progress);
+      })
+      .finally(() => setButtonsDisabled(false));
+  };
+
+  validate.addEventListener('click', runValidate);
+  preview.addEventListener('click', runPreview);
+  push.addEventListener('click', () => {
+    if (form.options().overwrite) confirmOverwrite();
+    else startPush();
+  });
+
+  const activeRunId = app.state?.activeRunId;
+  replaceChildren(
+    root,
+    h('h2', {}, 'Push inventory'),
+    form.element,
+    h('div', { class: 'actions main-actions' }, validate, preview, push),
+    activeRunId
+      ? h(
+          'div',
+          { class: 'message warning', 'data-testid': 'active-run' },
+          h('p', {}, 'A push started earlier has not finished.'),
+          resumeButton(activeRunId),
+        )
+      : null,
+    output,
+  );
+}
+
+/** Waits until `iso`, updating the text every tick, and returns early when `cancelled()` is true. */
+async function waitUntil(iso: string, cancelled: () => boolean, show: (text: string) => void): Promise<void> {
+  const until = new Date(iso).getTime();
+  if (Number.isNaN(until)) return;
+  while (!cancelled()) {
+    const left = until - Date.now();
+    if (left <= 0) return;
+    const time = new Date(until).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+    show(`Waiting for JOOR's next credit window: resuming at ${time} (${Math.ceil(left / 1000)} s).`);
+    await new Promise((resolve) => setTimeout(resolve, Math.min(WAIT_TICK_MS, left)));
+  }
+}
