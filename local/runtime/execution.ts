@@ -1,0 +1,106 @@
+// One Apps Script execution: its kind, auth mode, call counts, logs and the execution time limit.
+import type { VirtualClock } from './clock';
+
+export type ExecutionKind = 'simple' | 'menu' | 'sidebar' | 'trigger' | 'cli';
+export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL';
+
+/** Thrown by every service call once an execution has run past its time limit. */
+export const EXECUTION_TIME_MESSAGE = 'Exceeded maximum execution time';
+
+/** Message for services that need a scope the user has not granted. */
+export const AUTHORIZATION_REQUIRED_MESSAGE = 'Authorization is required to perform that action.';
+
+export interface ExecutionSettings {
+  kind: ExecutionKind;
+  authMode: AuthModeName;
+  limitMs: number;
+  /** True when the script project needs a new authorisation (scopes were added). */
+  authorizationRequired: boolean;
+  /** False for trigger executions: `getUi()` throws there. */
+  hasUi: boolean;
+  onLog: (line: string) => void;
+}
+
+/**
+ * State of one execution, passed to every service fake. Service fakes call `enter` at the start
+ * of each public method so that calls are counted and the time limit is enforced in one place.
+ */
+export class Execution {
+  readonly startMs: number;
+  readonly calls: Record<string, number> = {};
+  readonly logs: string[] = [];
+  killed = false;
+
+  constructor(
+    readonly clock: VirtualClock,
+    readonly settings: ExecutionSettings,
+    private readonly totals: Record<string, number>,
+  ) {
+    this.startMs = clock.now();
+  }
+
+  get kind(): ExecutionKind {
+    return this.settings.kind;
+  }
+
+  get authMode(): AuthModeName {
+    return this.settings.authMode;
+  }
+
+  /** Virtual milliseconds since the execution started. */
+  elapsedMs(): number {
+    return this.clock.now() - this.startMs;
+  }
+
+  /**
+   * Counts a call to `service.method` and throws once the execution passed its limit. Apps Script
+   * stops a script that runs too long, so after the first such error every later call throws too.
+   */
+  enter(service: string, method: string): void {
+    this.checkTime();
+    const name = `${service}.${method}`;
+    this.calls[name] = (this.calls[name] ?? 0) + 1;
+    this.totals[name] = (this.totals[name] ?? 0) + 1;
+  }
+
+  /** Throws the execution time error when the execution is past its limit, and marks it killed. */
+  checkTime(): void {
+    if (this.killed || this.elapsedMs() > this.settings.limitMs) {
+      this.killed = true;
+      throw new Error(EXECUTION_TIME_MESSAGE);
+    }
+  }
+
+  /**
+   * Throws when `service.method` needs an OAuth scope that this execution does not have: in
+   * AuthMode.NONE (an add-on's onOpen before it is enabled in the document) and whenever the
+   * project needs a new authorisation.
+   */
+  requireAuthorization(service: string, method: string, scope: string): void {
+    if (this.settings.authorizationRequired) {
+      throw new Error(AUTHORIZATION_REQUIRED_MESSAGE);
+    }
+    if (this.settings.authMode === 'NONE') {
+      // NOTE: the wording follows messages users report from simple triggers
+      // ("You do not have permission to call X. Required permissions: Y"); not checked against
+      // a real AuthMode.NONE execution.
+      throw new Error(
+        `You do not have permission to call ${service}.${method}. Required permissions: ${scope}`,
+      );
+    }
+  }
+
+  log(line: string): void {
+    this.logs.push(line);
+    this.settings.onLog(line);
+  }
+}
+
+/** OAuth scopes named in authorisation errors. */
+export const SCOPES = {
+  spreadsheetsCurrentOnly: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  containerUi: 'https://www.googleapis.com/auth/script.container.ui',
+  externalRequest: 'https://www.googleapis.com/auth/script.external_request',
+  scriptApp: 'https://www.googleapis.com/auth/script.scriptapp',
+  storage: 'https://www.googleapis.com/auth/script.storage',
+} as const;
