@@ -1,0 +1,280 @@
+/**
+ * Readers for the cells that identify a SKU: UPC/EAN/GTIN codes, the text codes of the style
+ * tuple (style number, style identifier, colour code, size, size code) and JOOR's integer ids.
+ * Each reader records its issues on the row and returns the value to send, `undefined` for a
+ * blank cell, or `null` for a cell that has an error.
+ */
+
+import { computeCheckDigit, GTIN_LENGTHS, hasValidCheckDigit } from './gtin';
+import { FIELD_NOUNS, rowMessages, showValue } from './messages';
+import {
+  addError,
+  addWarning,
+  type FieldColumn,
+  type RowContext,
+  rejectFormulaError,
+  shownText,
+} from './row-context';
+import { isDigits, isScientificText, isScientificWithFraction, showsExponent, trimCell } from './text';
+import type { CellValue } from './types';
+
+/** Maximum lengths JOOR's style API documents, in characters. */
+export const MAX_LENGTHS: Readonly<Partial<Record<string, number>>> = {
+  style_number: 45,
+  style_identifier: 100,
+};
+
+export function readGtin(
+  ctx: RowContext,
+  column: FieldColumn,
+  value: CellValue,
+  display: string | undefined,
+): string | null | undefined {
+  if (typeof value === 'string') return readGtinText(ctx, column, trimCell(value));
+  if (typeof value === 'number') return readGtinNumber(ctx, column, value, display);
+
+  const shown = shownText(value, display);
+  const code = typeof value === 'boolean' ? 'BOOLEAN_IN_FIELD' : 'GTIN_NOT_DIGITS';
+  const message =
+    typeof value === 'boolean'
+      ? rowMessages.booleanInField(ctx.row, column.header, shown, 'UPC')
+      : rowMessages.gtinNotDigits(ctx.row, column.header, shown);
+  addError(ctx, column, code, shown, message);
+  return null;
+}
+
+function readGtinText(ctx: RowContext, column: FieldColumn, text: string): string | null | undefined {
+  if (text === '') return undefined;
+  if (rejectFormulaError(ctx, column, text)) return null;
+
+  if (isDigits(text)) {
+    if (!GTIN_LENGTHS.has(text.length)) {
+      addError(ctx, column, 'GTIN_LENGTH', text, rowMessages.gtinLength(ctx.row, column.header, text));
+      return null;
+    }
+    if (!hasValidCheckDigit(text)) {
+      const message = rowMessages.gtinCheckDigit(ctx.row, column.header, text, computeCheckDigit(text));
+      addError(ctx, column, 'GTIN_CHECK_DIGIT', text, message);
+      return null;
+    }
+    return text;
+  }
+
+  if (isScientificText(text)) {
+    addError(
+      ctx,
+      column,
+      'SCIENTIFIC_NOTATION',
+      text,
+      rowMessages.scientificNotation(ctx.row, column.header, text),
+    );
+    return null;
+  }
+  addError(ctx, column, 'GTIN_NOT_DIGITS', text, rowMessages.gtinNotDigits(ctx.row, column.header, text));
+  return null;
+}
+
+function readGtinNumber(
+  ctx: RowContext,
+  column: FieldColumn,
+  value: number,
+  display: string | undefined,
+): string | null {
+  const shown = shownText(value, display);
+  if (!Number.isSafeInteger(value) && Number.isInteger(value)) {
+    addError(
+      ctx,
+      column,
+      'UNSAFE_NUMBER',
+      shown,
+      rowMessages.unsafeNumber(ctx.row, column.header, shown, 'UPC'),
+    );
+    return null;
+  }
+  // The displayed exponent form may be all that is left of the code: the value itself can be
+  // the rounded number, so a check digit that happens to pass proves nothing.
+  if (showsExponent(shown)) {
+    addError(
+      ctx,
+      column,
+      'SCIENTIFIC_NOTATION',
+      shown,
+      rowMessages.scientificNotation(ctx.row, column.header, shown),
+    );
+    return null;
+  }
+  if (!Number.isInteger(value) || value < 0) {
+    addError(ctx, column, 'GTIN_NOT_DIGITS', shown, rowMessages.gtinNotDigits(ctx.row, column.header, shown));
+    return null;
+  }
+
+  const digits = String(value);
+  // A number format such as 000000000000 shows the zeros the value lacks; send what is shown.
+  const trimmedDisplay = display === undefined ? '' : trimCell(display);
+  if (trimmedDisplay.length > digits.length && isDigits(trimmedDisplay) && Number(trimmedDisplay) === value) {
+    return readGtinText(ctx, column, trimmedDisplay) ?? null;
+  }
+
+  if (digits.length <= 11) {
+    const padded = '000000000000'.slice(digits.length) + digits;
+    if (!hasValidCheckDigit(padded)) {
+      const expected = computeCheckDigit(padded);
+      const message = rowMessages.gtinCheckDigitFromNumber(ctx.row, column.header, digits, padded, expected);
+      addError(ctx, column, 'GTIN_CHECK_DIGIT', digits, message);
+      return null;
+    }
+    const message = rowMessages.leadingZeroRestored(ctx.row, column.header, digits, padded);
+    addWarning(ctx, column, 'LEADING_ZERO_RESTORED', digits, message);
+    return padded;
+  }
+  return readGtinText(ctx, column, digits) ?? null;
+}
+
+/** Reads a style number, style identifier, colour code, size or size code, exactly as written. */
+export function readCode(
+  ctx: RowContext,
+  column: FieldColumn,
+  value: CellValue,
+  display: string | undefined,
+): string | null | undefined {
+  const noun = FIELD_NOUNS[column.field];
+  let text: string;
+  if (typeof value === 'string') {
+    text = trimCell(value);
+    if (text === '') return undefined;
+    if (rejectFormulaError(ctx, column, text)) return null;
+    if (isScientificWithFraction(text)) {
+      addError(
+        ctx,
+        column,
+        'SCIENTIFIC_NOTATION',
+        text,
+        rowMessages.scientificNotation(ctx.row, column.header, text),
+      );
+      return null;
+    }
+  } else if (typeof value === 'number') {
+    const fromNumber = readCodeNumber(ctx, column, value, display);
+    if (fromNumber === null) return null;
+    text = fromNumber;
+  } else if (typeof value === 'boolean') {
+    const shown = shownText(value, display);
+    addError(
+      ctx,
+      column,
+      'BOOLEAN_IN_FIELD',
+      shown,
+      rowMessages.booleanInField(ctx.row, column.header, shown, noun),
+    );
+    return null;
+  } else {
+    rejectDateCode(ctx, column, value, display);
+    return null;
+  }
+
+  const max = MAX_LENGTHS[column.field];
+  if (max !== undefined && text.length > max) {
+    addError(ctx, column, 'TOO_LONG', text, rowMessages.tooLong(ctx.row, column.header, text, noun, max));
+    return null;
+  }
+  return text;
+}
+
+function readCodeNumber(ctx: RowContext, column: FieldColumn, value: number, display: string | undefined) {
+  const noun = FIELD_NOUNS[column.field];
+  const shown = shownText(value, display);
+  if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+    addError(
+      ctx,
+      column,
+      'UNSAFE_NUMBER',
+      shown,
+      rowMessages.unsafeNumber(ctx.row, column.header, shown, noun),
+    );
+    return null;
+  }
+  // Shoe sizes such as 8.5 are real numbers; a fractional style number or colour code is not.
+  const plainDecimal = /^\d+\.\d+$/.test(shown) && Number(shown) === value;
+  const fractionalSize = column.field === 'size' && plainDecimal;
+  if (showsExponent(shown) || (!Number.isInteger(value) && !fractionalSize)) {
+    addError(
+      ctx,
+      column,
+      'NUMBER_CONVERTED',
+      shown,
+      rowMessages.numberConverted(ctx.row, column.header, shown, noun),
+    );
+    return null;
+  }
+
+  let text = fractionalSize ? shown : String(value);
+  // A number format such as 000 shows the zeros the value lacks; send what is shown.
+  const trimmedDisplay = display === undefined ? '' : trimCell(display);
+  if (trimmedDisplay.length > text.length && isDigits(trimmedDisplay) && Number(trimmedDisplay) === value) {
+    text = trimmedDisplay;
+  }
+  const message =
+    column.field === 'color_code'
+      ? rowMessages.colorCodeReadAsText(ctx.row, column.header, text)
+      : rowMessages.numberReadAsText(ctx.row, column.header, text, noun);
+  addWarning(ctx, column, 'NUMBER_READ_AS_TEXT', shown, message);
+  return text;
+}
+
+/** Records the error for a code the spreadsheet turned into a date, with the text likely typed. */
+function rejectDateCode(
+  ctx: RowContext,
+  column: FieldColumn,
+  value: Date,
+  display: string | undefined,
+): void {
+  const shown = shownText(value, display);
+  const iso = Number.isNaN(value.getTime()) ? shown : ctx.formatDate(value, ctx.timeZone);
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  let guess = shown;
+  if (parts !== null) {
+    const month = String(Number(parts[2]));
+    const day = String(Number(parts[3]));
+    guess = ctx.monthFirst ? `${month}-${day}` : `${day}-${month}`;
+  }
+  const message = rowMessages.dateInTextField(ctx.row, column.header, iso, guess, FIELD_NOUNS[column.field]);
+  addError(ctx, column, 'DATE_IN_TEXT_FIELD', shown, message);
+}
+
+/** Reads a JOOR style id or style color id: a whole number above 0 within the safe-integer range. */
+export function readJoorId(
+  ctx: RowContext,
+  column: FieldColumn,
+  value: CellValue,
+  display: string | undefined,
+): number | null | undefined {
+  const noun = FIELD_NOUNS[column.field];
+  let shown: string;
+  let id = Number.NaN;
+  if (typeof value === 'string') {
+    shown = trimCell(value);
+    if (shown === '') return undefined;
+    if (rejectFormulaError(ctx, column, shown)) return null;
+    if (isDigits(shown)) id = Number(shown);
+  } else {
+    shown = shownText(value, display);
+    if (typeof value === 'number') id = value;
+  }
+
+  if (Number.isInteger(id) && !Number.isSafeInteger(id)) {
+    addError(
+      ctx,
+      column,
+      'UNSAFE_NUMBER',
+      shown,
+      rowMessages.unsafeNumber(ctx.row, column.header, shown, noun),
+    );
+    return null;
+  }
+  if (!Number.isSafeInteger(id) || id <= 0) {
+    const message = rowMessages.joorIdInvalid(ctx.row, column.header, showValue(shown), noun);
+    addError(ctx, column, 'JOOR_ID_INVALID', shown, message);
+    return null;
+  }
+  return id;
+}

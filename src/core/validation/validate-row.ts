@@ -1,0 +1,288 @@
+/**
+ * Validation of one data row: reads every mapped cell, decides how the row identifies its SKU
+ * (UPC first, then the style tuple, then JOOR ids) and builds the line to send.
+ */
+
+import type { FieldId, IdentityMode, InventoryItem, RowIssue, ValidatedRow } from '../../shared/types';
+import { readInventoryDate } from './dates';
+import { toGtin14 } from './gtin';
+import { readCode, readGtin, readJoorId } from './identifiers';
+import { FIELD_NOUNS, rowMessages } from './messages';
+import { readMadeToOrder, readWarehouse, type WarehouseList } from './other-fields';
+import { type NumberSeparators, readQuantity } from './quantity';
+import { addError, type FieldColumn, type RowContext } from './row-context';
+import { trimCell } from './text';
+import type { CellValue } from './types';
+
+/** The column of each field present in the sheet. */
+export type SheetColumns = Partial<Record<FieldId, FieldColumn>>;
+
+/** Everything a row needs that is fixed for the whole sheet. */
+export interface SheetEnvironment {
+  columns: SheetColumns;
+  /** Header of each column by 0-based index, for issues raised on an unmapped cell. */
+  headers: readonly string[];
+  separators: NumberSeparators;
+  warehouses: WarehouseList;
+  defaultWarehouse: string;
+  defaultWarehouseKnown: boolean;
+  knownWarehouseNames: readonly string[];
+}
+
+/** Separator of duplicate-key parts; it cannot occur in trimmed cell text typed by hand. */
+export const KEY_SEPARATOR = '\u001f';
+
+/** Labels that start a totals row, such as TOTAL, Grand total, Subtotal or Summe. */
+const TOTALS_LABEL =
+  /^(?:(?:grand|sub)[\s-]*)?totals?(?![a-z])|^(?:sum|summe|gesamt|totaal|totale)(?![a-z])/i;
+
+interface RowFields {
+  upc: string | null | undefined;
+  styleNumber: string | null | undefined;
+  styleIdentifier: string | null | undefined;
+  colorCode: string | null | undefined;
+  size: string | null | undefined;
+  styleId: number | null | undefined;
+  styleColorId: number | null | undefined;
+  sizeCode: string | null | undefined;
+  quantity: number | null | undefined;
+  warehouse: string | null | undefined;
+  inventoryDate: string | null | undefined;
+  madeToOrder: boolean | null | undefined;
+}
+
+function readFields(
+  ctx: RowContext,
+  env: SheetEnvironment,
+  values: CellValue[],
+  displays: string[],
+): RowFields {
+  const c = env.columns;
+  const cell = (column: FieldColumn): CellValue => values[column.index] ?? '';
+  const shown = (column: FieldColumn): string | undefined => displays[column.index];
+  return {
+    upc: c.upc && readGtin(ctx, c.upc, cell(c.upc), shown(c.upc)),
+    styleNumber: c.style_number && readCode(ctx, c.style_number, cell(c.style_number), shown(c.style_number)),
+    styleIdentifier:
+      c.style_identifier &&
+      readCode(ctx, c.style_identifier, cell(c.style_identifier), shown(c.style_identifier)),
+    colorCode: c.color_code && readCode(ctx, c.color_code, cell(c.color_code), shown(c.color_code)),
+    size: c.size && readCode(ctx, c.size, cell(c.size), shown(c.size)),
+    styleId: c.style_id && readJoorId(ctx, c.style_id, cell(c.style_id), shown(c.style_id)),
+    styleColorId:
+      c.style_color_id && readJoorId(ctx, c.style_color_id, cell(c.style_color_id), shown(c.style_color_id)),
+    sizeCode: c.size_code && readCode(ctx, c.size_code, cell(c.size_code), shown(c.size_code)),
+    quantity:
+      c.quantity && readQuantity(ctx, c.quantity, cell(c.quantity), shown(c.quantity), env.separators),
+    warehouse:
+      c.warehouse && readWarehouse(ctx, c.warehouse, cell(c.warehouse), shown(c.warehouse), env.warehouses),
+    inventoryDate:
+      c.inventory_date &&
+      readInventoryDate(ctx, c.inventory_date, cell(c.inventory_date), shown(c.inventory_date)),
+    madeToOrder:
+      c.made_to_order && readMadeToOrder(ctx, c.made_to_order, cell(c.made_to_order), shown(c.made_to_order)),
+  };
+}
+
+/** Validates one non-blank data row. `ctx.row` and a fresh `ctx.issues` are set by the caller. */
+export function validateRow(
+  ctx: RowContext,
+  env: SheetEnvironment,
+  values: CellValue[],
+  displays: string[],
+): ValidatedRow {
+  const fields = readFields(ctx, env, values, displays);
+  const identity = decideIdentity(ctx, env, fields);
+
+  if (identity === undefined || hasIdentityError(ctx.issues)) {
+    const totals = findTotalsLabel(values);
+    if (totals !== undefined) {
+      const header = env.headers[totals.index] ?? `column ${totals.index + 1}`;
+      const message = rowMessages.totalsRow(ctx.row, header, `"${totals.text}"`);
+      ctx.issues = [{ severity: 'error', code: 'TOTALS_ROW', column: header, value: totals.text, message }];
+      return { row: ctx.row, outcome: 'invalid', issues: ctx.issues };
+    }
+  }
+
+  let quantity = fields.quantity;
+  if (quantity === undefined && env.columns.quantity !== undefined) {
+    if (fields.madeToOrder === true) quantity = 0;
+    else
+      addError(
+        ctx,
+        env.columns.quantity,
+        'QUANTITY_BLANK',
+        '',
+        rowMessages.quantityBlank(ctx.row, env.columns.quantity.header),
+      );
+  }
+
+  let warehouse = fields.warehouse;
+  if (warehouse === undefined) {
+    warehouse = env.defaultWarehouse;
+    if (!env.defaultWarehouseKnown) {
+      const message = rowMessages.defaultWarehouseUnknown(
+        ctx.row,
+        env.defaultWarehouse,
+        env.knownWarehouseNames,
+      );
+      ctx.issues.push({
+        severity: 'error',
+        code: 'WAREHOUSE_UNKNOWN',
+        field: 'warehouse',
+        value: warehouse,
+        message,
+      });
+    }
+  }
+
+  const issues = ctx.issues;
+  if (identity === undefined || quantity == null || warehouse === null || hasError(issues)) {
+    return { row: ctx.row, outcome: 'invalid', issues };
+  }
+  const item = buildItem(identity, fields, quantity, warehouse);
+  const key = buildKey(identity, item);
+  return { row: ctx.row, outcome: 'valid', issues, identity, key, item };
+}
+
+function hasError(issues: readonly RowIssue[]): boolean {
+  for (const issue of issues) if (issue.severity === 'error') return true;
+  return false;
+}
+
+const IDENTITY_FIELDS: ReadonlySet<FieldId | undefined> = new Set<FieldId | undefined>([
+  'upc',
+  'style_number',
+  'style_identifier',
+  'color_code',
+  'size',
+  'style_id',
+  'style_color_id',
+  'size_code',
+  undefined,
+]);
+
+function hasIdentityError(issues: readonly RowIssue[]): boolean {
+  for (const issue of issues) if (issue.severity === 'error' && IDENTITY_FIELDS.has(issue.field)) return true;
+  return false;
+}
+
+/**
+ * Returns how the row identifies its SKU, recording what is missing. A UPC cell that is filled
+ * in always decides, even when it is invalid: a row never falls back silently to other columns.
+ */
+function decideIdentity(ctx: RowContext, env: SheetEnvironment, fields: RowFields): IdentityMode | undefined {
+  const c = env.columns;
+  if (fields.upc !== undefined) return fields.upc === null ? undefined : 'upc';
+
+  const styleFilled =
+    fields.styleNumber !== undefined ||
+    fields.colorCode !== undefined ||
+    fields.size !== undefined ||
+    fields.styleIdentifier !== undefined;
+  if (styleFilled) {
+    let complete = requirePart(ctx, c.style_number, fields.styleNumber, 'style_number', 'style');
+    complete = requirePart(ctx, c.color_code, fields.colorCode, 'color_code', 'style') && complete;
+    complete = requirePart(ctx, c.size, fields.size, 'size', 'style') && complete;
+    if (c.style_identifier !== undefined && fields.styleIdentifier === undefined) {
+      const message = rowMessages.styleIdentifierBlank(ctx.row, c.style_identifier.header);
+      addError(ctx, c.style_identifier, 'MISSING_VALUE', '', message);
+      complete = false;
+    } else if (fields.styleIdentifier === null) {
+      complete = false;
+    }
+    return complete ? 'style' : undefined;
+  }
+
+  const idsFilled =
+    fields.styleId !== undefined || fields.styleColorId !== undefined || fields.sizeCode !== undefined;
+  if (idsFilled) {
+    let complete = requirePart(ctx, c.style_id, fields.styleId, 'style_id', 'JOOR ids');
+    complete =
+      requirePart(ctx, c.style_color_id, fields.styleColorId, 'style_color_id', 'JOOR ids') && complete;
+    complete = requirePart(ctx, c.size_code, fields.sizeCode, 'size_code', 'JOOR ids') && complete;
+    return complete ? 'joor_ids' : undefined;
+  }
+
+  ctx.issues.push({
+    severity: 'error',
+    code: 'NO_IDENTIFIER',
+    value: '',
+    message: rowMessages.noIdentifier(ctx.row),
+  });
+  return undefined;
+}
+
+/** Records a blank or absent part of an identity; returns true when the part has a valid value. */
+function requirePart(
+  ctx: RowContext,
+  column: FieldColumn | undefined,
+  value: string | number | null | undefined,
+  field: FieldId,
+  identity: string,
+): boolean {
+  if (value === null) return false;
+  if (value !== undefined) return true;
+  if (column === undefined) {
+    const message = rowMessages.missingColumn(ctx.row, FIELD_NOUNS[field], identity);
+    ctx.issues.push({ severity: 'error', code: 'MISSING_COLUMN', field, value: '', message });
+    return false;
+  }
+  addError(
+    ctx,
+    column,
+    'MISSING_VALUE',
+    '',
+    rowMessages.missingValue(ctx.row, column.header, FIELD_NOUNS[field]),
+  );
+  return false;
+}
+
+function findTotalsLabel(values: CellValue[]): { index: number; text: string } | undefined {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (typeof value !== 'string' || value === '') continue;
+    const text = trimCell(value);
+    if (TOTALS_LABEL.test(text)) return { index: i, text };
+  }
+  return undefined;
+}
+
+/** Builds the JOOR line: warehouse always, then the identity fields, quantity and options. */
+function buildItem(
+  identity: IdentityMode,
+  fields: RowFields,
+  quantity: number,
+  warehouse: string,
+): InventoryItem {
+  const item: InventoryItem = { warehouse, inventory: quantity };
+  if (fields.inventoryDate != null) item.inventory_date = fields.inventoryDate;
+  if (identity === 'upc') {
+    item.upc = fields.upc!;
+  } else if (identity === 'style') {
+    item.style_number = fields.styleNumber!;
+    item.style_identifier = fields.styleIdentifier ?? fields.styleNumber!;
+    item.color_code = fields.colorCode!;
+    item.size = fields.size!;
+  } else {
+    item.style_id = fields.styleId!;
+    item.style_color_id = fields.styleColorId!;
+    item.size_code = fields.sizeCode!;
+  }
+  if (fields.madeToOrder != null) item.made_to_order = fields.madeToOrder;
+  return item;
+}
+
+/**
+ * Builds the duplicate key: identity, warehouse and date joined by KEY_SEPARATOR. GTINs are
+ * compared in GTIN-14 form; everything else is case-sensitive, as JOOR matches it.
+ */
+export function buildKey(identity: IdentityMode, item: InventoryItem): string {
+  const S = KEY_SEPARATOR;
+  let sku: string;
+  if (identity === 'upc') sku = `upc${S}${toGtin14(item.upc!)}`;
+  else if (identity === 'style')
+    sku = `style${S}${item.style_number}${S}${item.style_identifier}${S}${item.color_code}${S}${item.size}`;
+  else sku = `ids${S}${item.style_id}${S}${item.style_color_id}${S}${item.size_code}`;
+  return `${sku}${S}${item.warehouse ?? ''}${S}${item.inventory_date ?? ''}`;
+}
