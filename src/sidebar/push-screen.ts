@@ -130,7 +130,7 @@ function createForm(app: App): PushForm {
   };
 }
 
-export function renderPush(app: App, root: HTMLElement): void {
+export function renderPush(app: App, root: HTMLElement, validateNow = false): void {
   const form = createForm(app);
   const output = h('div', { class: 'output', 'data-testid': 'output' });
   const validate = h('button', { type: 'button', class: 'secondary' }, 'Validate');
@@ -332,6 +332,7 @@ export function renderPush(app: App, root: HTMLElement): void {
       : null,
     output,
   );
+  if (validateNow) runValidate();
 }
 
 /** Waits until `iso`, updating the text every tick, and returns early when `cancelled()` is true. */

@@ -1,7 +1,8 @@
 /**
  * Sidebar entry: loads the sidebar state, then shows the Push, Schedule or Settings screen.
- * The server picks the first screen by replacing `data-start-screen="default"` on the body with
- * `push`, `schedule` or `settings`; a URL fragment (`#push`) does the same in the local preview.
+ * The server picks the first screen with a `data-screen` attribute on the body (`home`, `push`,
+ * `validate`, `settings` or `schedule`); `validate` opens the push screen and validates at once.
+ * A URL fragment such as `#settings` does the same in the local preview.
  */
 
 import { type App, createApp } from './app';
@@ -13,7 +14,9 @@ import { renderSettings } from './settings-screen';
 
 type ScreenName = 'push' | 'schedule' | 'settings';
 
-const SCREENS: ReadonlyArray<[ScreenName, string, (app: App, root: HTMLElement) => void]> = [
+type ScreenRenderer = (app: App, root: HTMLElement, validateNow: boolean) => void;
+
+const SCREENS: ReadonlyArray<[ScreenName, string, ScreenRenderer]> = [
   ['push', 'Push', renderPush],
   ['schedule', 'Schedule', renderSchedule],
   ['settings', 'Settings', renderSettings],
@@ -23,11 +26,11 @@ function isScreenName(value: string | undefined): value is ScreenName {
   return SCREENS.some(([name]) => name === value);
 }
 
-function requestedScreen(): ScreenName | undefined {
-  const fromHash = window.location.hash.replace(/^#/, '');
-  if (isScreenName(fromHash)) return fromHash;
-  const fromBody = document.body.dataset.startScreen;
-  return isScreenName(fromBody) ? fromBody : undefined;
+/** The screen the server or the URL asked for, read once before the sidebar draws itself. */
+function requestedScreen(): { name: ScreenName | undefined; validateNow: boolean } {
+  const requested = window.location.hash.replace(/^#/, '') || document.body.dataset.screen;
+  if (requested === 'validate') return { name: 'push', validateNow: true };
+  return { name: isScreenName(requested) ? requested : undefined, validateNow: false };
 }
 
 function start(): void {
@@ -40,16 +43,17 @@ function start(): void {
   const tabs = h('nav', { class: 'tabs', role: 'tablist', 'aria-label': 'Sidebar screens' });
   const app = createApp(createRpc(), messages);
 
-  const show = (name: ScreenName): void => {
+  const request = requestedScreen();
+  const show = (name: ScreenName, validateNow = false): void => {
     for (const tab of Array.from(tabs.children)) {
       const selected = (tab as HTMLElement).dataset.screen === name;
       tab.setAttribute('aria-selected', String(selected));
       tab.setAttribute('tabindex', selected ? '0' : '-1');
     }
-    document.body.dataset.screen = name;
+    document.body.dataset.currentScreen = name;
     app.clearMessage();
     const render = SCREENS.find(([screenName]) => screenName === name)?.[2];
-    render?.(app, screen);
+    render?.(app, screen, validateNow);
   };
 
   for (const [name, label] of SCREENS) {
@@ -79,8 +83,8 @@ function start(): void {
     for (const warning of state.warnings) {
       warnings.appendChild(h('p', { class: 'message warning', role: 'status' }, warning));
     }
-    const first = requestedScreen() ?? (state.settings.hasToken ? 'push' : 'settings');
-    show(first);
+    const first = request.name ?? (state.settings.hasToken ? 'push' : 'settings');
+    show(first, request.validateNow);
     if (!state.settings.hasToken && first !== 'settings') {
       app.showInfo('No JOOR API token is saved yet: add one under Settings before pushing.');
     }
