@@ -13,6 +13,7 @@ import type {
   PushOptions,
   PushPlanDto,
   RowIssue,
+  RowResult,
   SheetProblem,
   StatusCounts,
   StyleIdentifierKey,
@@ -83,6 +84,10 @@ export interface ValidateRequest {
   options: PushOptions;
   /** Resolves an ambiguity: field → header chosen by the user. Saved as the sheet's mapping. */
   mapping?: ColumnMapping;
+  /** Per-row outcomes in the response, for the CLI report. */
+  includeRows?: boolean;
+  /** Write the outcome of invalid and duplicate rows into the status column (menu and sidebar). */
+  writeStatuses?: boolean;
 }
 
 export interface IssueGroupDto {
@@ -140,6 +145,8 @@ export interface StartPushRequest {
   overwriteConfirmation?: string;
   /** Send only the rows whose last status is failed, not_sent or not_confirmed. */
   retryFailedOnly?: boolean;
+  /** Per-row results in each progress response, for the CLI report. */
+  includeRows?: boolean;
 }
 
 export interface PushProgressDto {
@@ -156,6 +163,8 @@ export interface PushProgressDto {
   /** When a continuation should wait, e.g. until a credit window opens (ISO time). */
   resumeAfter?: string;
   message: string;
+  /** Per-row results of this execution, only when the caller asked for them (the CLI report). */
+  rows?: RowResult[];
 }
 
 export interface RunSummaryDto {
@@ -198,10 +207,10 @@ export interface ServerApi {
   addWarehouse(name: string): ApiResult<{ settings: SettingsDto }>;
   getColumns(sheetId: string): ApiResult<{ columns: ColumnInfo[]; headerRow: number }>;
   saveColumnMapping(sheetId: string, mapping: ColumnMapping): ApiResult<{ mapping: ColumnMapping }>;
-  validateSheet(request: ValidateRequest): ApiResult<{ summary: ValidationSummaryDto }>;
+  validateSheet(request: ValidateRequest): ApiResult<{ summary: ValidationSummaryDto; rows?: RowResult[] }>;
   previewPush(request: ValidateRequest): ApiResult<{ preview: PreviewDto }>;
   startPush(request: StartPushRequest): ApiResult<{ progress: PushProgressDto }>;
-  continuePush(runId: string): ApiResult<{ progress: PushProgressDto }>;
+  continuePush(runId: string, includeRows?: boolean): ApiResult<{ progress: PushProgressDto }>;
   cancelPush(runId: string): ApiResult<{ progress: PushProgressDto }>;
   selectCell(sheetId: string, row: number, column: number): ApiResult<{ a1: string }>;
   getSchedule(): ApiResult<{ schedule?: ScheduleDto; warnings: string[] }>;

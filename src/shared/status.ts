@@ -33,7 +33,8 @@ export const STATUS_MEANINGS: Readonly<Record<RowStatus, string>> = {
   invalid: 'Not sent: the row has an error to fix in the sheet.',
   duplicate: 'Not sent: another row with the same SKU, warehouse and date was sent.',
   unchanged: 'Not sent: the row has not changed since its last confirmed push (change-only mode).',
-  not_sent: 'Valid, but the request did not happen (rate limit, fault, quota or cancel); the next run retries it.',
+  not_sent:
+    'Valid, but the request did not happen (rate limit, fault, quota or cancel); the next run retries it.',
   not_confirmed: 'Sent, but JOOR returned no result line that matches this row.',
 };
 

@@ -1,0 +1,649 @@
+/**
+ * Runs a push across as many executions as it needs. Each execution reads the sheet once,
+ * validates it, skips rows this run already handled (hidden state column), sends batches until
+ * the time budget is used, writes statuses per batch and saves the cursor. The sidebar, the CLI
+ * and scheduled runs all drive the same two calls: startRun, then continueRun until finished.
+ */
+
+import { formatRowState, parseRowState } from '../../core/run/row-state';
+import { type PlannedLine, type RunScope, scopeRun } from '../../core/run/scope';
+import { addCount, describeCounts, statusText } from '../../core/run/status-text';
+import type { PushProgressDto, StartPushRequest } from '../../shared/api';
+import type { RowStatus } from '../../shared/status';
+import type { PushOptions, RowResult, StatusCounts } from '../../shared/types';
+import { AddonError } from '../errors';
+import {
+  type ConfirmedEntry,
+  confirmedStateKey,
+  readConfirmedState,
+  upsertRunLog,
+  writeConfirmedState,
+} from '../gas/bookkeeping';
+import { createLogger, documentStore, formatClockTime, formatTimestamp, userStore } from '../gas/platform';
+import {
+  ensureStatusColumns,
+  loadStatusColors,
+  readSheet,
+  relocateWrites,
+  STATUS_COLORS,
+  type StatusColumns,
+  type StatusWrite,
+  writeStatuses,
+} from '../gas/sheet';
+import { loadPushContext, loadTarget, type PushContext, type TargetInfo } from './context';
+import { clearCursor, loadCursor, newRunId, type RunCursor, type RunTrigger, saveCursor } from './cursor';
+import {
+  checkOverwritePlan,
+  fingerprintFor,
+  planBatches,
+  type SendOutcome,
+  sendPlannedBatch,
+  skuOf,
+} from './engine';
+import { acquireRunLease, releaseRunLease, renewRunLease, withDocumentLock } from './lease';
+import { normalizePushOptions } from './options';
+
+const log = createLogger('addon:push');
+
+/** New requests start only within this share of Apps Script's 6-minute execution limit. */
+export const EXECUTION_BUDGET_MS = 270_000;
+/** Longest status message kept in a cell; the rest goes to the log. */
+const MAX_STATUS_CHARS = 480;
+
+export type RunRequest = StartPushRequest;
+
+interface Execution {
+  startedMs: number;
+  cursor: RunCursor;
+  context: PushContext;
+  target: TargetInfo;
+  columns: StatusColumns;
+  confirmed: Map<string, ConfirmedEntry>;
+  confirmedChanged: boolean;
+  scope: RunScope;
+  rows: RowResult[] | undefined;
+}
+
+/** A check that may stop a run after validation and before any request, e.g. the scheduled overwrite guard. */
+export type Preflight = (validation: PushContext['validation']) => string | undefined;
+
+export function startRun(
+  request: RunRequest,
+  trigger: RunTrigger,
+  ownerKey: string,
+  preflight?: Preflight,
+): PushProgressDto {
+  const startedMs = Date.now();
+  const options = normalizePushOptions(request.options);
+  const retryFailedOnly = request.retryFailedOnly === true;
+  guardOptions(options, retryFailedOnly, trigger, request.overwriteConfirmation);
+
+  const target = loadTarget(userPropsOf());
+  const context = loadPushContext({
+    sheetId: request.sheetId,
+    options,
+    ...(request.mapping === undefined ? {} : { mapping: request.mapping }),
+    interactive: trigger === 'sidebar' || trigger === 'menu',
+  });
+  const { validation } = context;
+  const problem = validation.problems[0];
+  if (problem !== undefined) {
+    throw new AddonError(
+      problem.code,
+      problem.message,
+      problem.columns ? { columns: problem.columns } : undefined,
+    );
+  }
+  const refusal = preflight?.(validation);
+  if (refusal !== undefined) throw new AddonError('PREFLIGHT_FAILED', refusal);
+  if (options.overwrite && validation.counts.invalid > 0 && options.acceptDroppedRows !== true) {
+    throw new AddonError(
+      'OVERWRITE_BLOCKED_INVALID',
+      `Overwrite blocked: ${validation.counts.invalid} rows are invalid, and with overwrite on every SKU left out of the push is wiped in JOOR. Fix those rows, or confirm that they may be dropped.`,
+      { invalid: validation.counts.invalid },
+    );
+  }
+
+  const runId = newRunId(startedMs, Math.random);
+  withDocumentLock(() =>
+    acquireRunLease(context.documentProps, runId, ownerKey, trigger, context.snapshot.timeZone),
+  );
+  try {
+    const cursor: RunCursor = {
+      runId,
+      trigger,
+      spreadsheetId: context.spreadsheet.getId(),
+      sheetId: context.snapshot.sheetId,
+      options,
+      retryFailedOnly,
+      environment: target.environment,
+      target: target.target,
+      ownerKey,
+      startedAt: startedMs,
+      executions: 1,
+      rowsRead: validation.counts.dataRows,
+      linesPlanned: 0,
+      linesDone: 0,
+      requestsPlanned: 0,
+      requestsSent: 0,
+      zeroLinesDone: 0,
+      overwriteSent: false,
+      requestsSucceeded: 0,
+      counts: {},
+      nextRow: validation.headerRow + 1,
+      cancelled: false,
+    };
+    const execution = prepareExecution(startedMs, cursor, context, target, request.includeRows === true);
+    const batches = planBatches(execution.scope.lines, context.settings.itemsPerRequest);
+    if (options.overwrite) {
+      const refusal = checkOverwritePlan(batches.length, execution.scope.lines.length, context.settings);
+      if (refusal !== undefined) throw new AddonError('OVERWRITE_REFUSED', refusal);
+    }
+    cursor.linesPlanned = execution.scope.lines.length;
+    cursor.requestsPlanned = batches.length;
+    writeInitialStatuses(execution);
+    saveCursor(context.documentProps, cursor);
+    log.info('run.start', {
+      runId,
+      trigger,
+      rows: validation.counts.dataRows,
+      lines: cursor.linesPlanned,
+      requests: batches.length,
+    });
+    return runBatches(execution, batches);
+  } catch (error) {
+    withDocumentLock(() => releaseRunLease(context.documentProps, runId));
+    throw error;
+  }
+}
+
+export function continueRun(runId: string, includeRows: boolean): PushProgressDto {
+  const startedMs = Date.now();
+  const documentProps = documentPropsOf();
+  const cursor = loadCursor(documentProps);
+  if (cursor === undefined || cursor.runId !== runId) {
+    throw new AddonError(
+      'RUN_NOT_FOUND',
+      `Push ${runId} is no longer running: it finished, was cancelled or was replaced by another push. Check the statuses in the sheet and start a new push if needed.`,
+    );
+  }
+  withDocumentLock(() => renewRunLease(documentProps, cursor, cursor.ownerKey));
+  const target = loadTarget(userPropsOf());
+  const context = loadPushContext({
+    sheetId: cursor.sheetId,
+    spreadsheetId: cursor.spreadsheetId,
+    options: cursor.options,
+    interactive: false,
+  });
+  const problem = context.validation.problems[0];
+  if (problem !== undefined) {
+    cursor.lastStop = problem.message;
+    return finishRun(prepareEmpty(startedMs, cursor, context, target), 'failed', problem.message);
+  }
+  cursor.executions += 1;
+  const execution = prepareExecution(startedMs, cursor, context, target, includeRows);
+  const batches = planBatches(execution.scope.lines, context.settings.itemsPerRequest);
+  loadStatusColors(context.snapshot, execution.columns, context.validation.headerRow);
+  return runBatches(execution, batches);
+}
+
+export function cancelRun(runId: string): PushProgressDto {
+  const startedMs = Date.now();
+  const documentProps = documentPropsOf();
+  const cursor = loadCursor(documentProps);
+  if (cursor === undefined || cursor.runId !== runId) {
+    throw new AddonError('RUN_NOT_FOUND', `Push ${runId} is not running, so there is nothing to cancel.`);
+  }
+  cursor.cancelled = true;
+  const target = loadTarget(userPropsOf());
+  const context = loadPushContext({
+    sheetId: cursor.sheetId,
+    spreadsheetId: cursor.spreadsheetId,
+    options: cursor.options,
+    interactive: false,
+  });
+  const execution = prepareExecution(startedMs, cursor, context, target, false);
+  const message = 'Push cancelled before this row was sent; the next push sends it.';
+  markRemaining(execution, execution.scope.lines, message);
+  return finishRun(execution, 'cancelled', `Cancelled by the user. ${describeCounts(cursor.counts)}.`);
+}
+
+function guardOptions(
+  options: PushOptions,
+  retryFailedOnly: boolean,
+  trigger: RunTrigger,
+  confirmation: string | undefined,
+): void {
+  if (options.overwrite && options.replaceFromSheet) {
+    throw new AddonError(
+      'INVALID_OPTIONS',
+      'Choose either Overwrite or Replace from sheet, not both: they are two ways to make JOOR match the sheet.',
+    );
+  }
+  if (options.overwrite && retryFailedOnly) {
+    throw new AddonError(
+      'INVALID_OPTIONS',
+      'Retrying failed rows cannot use Overwrite, because an overwrite with only those rows would wipe every other SKU. Turn Overwrite off to retry.',
+    );
+  }
+  if (options.overwrite && trigger !== 'schedule' && trigger !== 'cli' && confirmation !== 'OVERWRITE') {
+    throw new AddonError(
+      'OVERWRITE_NOT_CONFIRMED',
+      'Overwrite replaces the inventory of the whole JOOR account. Type OVERWRITE in the confirmation box to go ahead.',
+    );
+  }
+}
+
+function documentPropsOf() {
+  return documentStore();
+}
+
+function userPropsOf() {
+  return userStore();
+}
+
+function prepareEmpty(
+  startedMs: number,
+  cursor: RunCursor,
+  context: PushContext,
+  target: TargetInfo,
+): Execution {
+  return {
+    startedMs,
+    cursor,
+    context,
+    target,
+    columns: ensureStatusColumns(context.snapshot, Math.max(context.validation.headerRow, 1)),
+    confirmed: new Map(),
+    confirmedChanged: false,
+    scope: { lines: [], immediate: [], alreadyDone: 0, untouched: 0 },
+    rows: undefined,
+  };
+}
+
+function prepareExecution(
+  startedMs: number,
+  cursor: RunCursor,
+  context: PushContext,
+  target: TargetInfo,
+  includeRows: boolean,
+): Execution {
+  const { validation, snapshot } = context;
+  const columns = ensureStatusColumns(snapshot, validation.headerRow);
+  const needsConfirmed =
+    cursor.options.changeOnly || cursor.options.replaceFromSheet || cursor.options.overwrite;
+  const confirmed = needsConfirmed
+    ? readConfirmedState(context.spreadsheet)
+    : new Map<string, ConfirmedEntry>();
+  const fingerprint = fingerprintFor(target, cursor.options);
+  const zeroLines = cursor.options.replaceFromSheet
+    ? buildZeroLines(confirmed, validation.rows, cursor.target).slice(cursor.zeroLinesDone)
+    : [];
+  const scope = scopeRun({
+    runId: cursor.runId,
+    rows: validation.rows,
+    options: cursor.options,
+    retryFailedOnly: cursor.retryFailedOnly,
+    stateOf: (row) => parseRowState(snapshot.values[row - 1]?.[columns.state - 1]),
+    lastConfirmed: (key) => {
+      const entry = confirmed.get(confirmedStateKey(cursor.target, key));
+      return entry === undefined ? undefined : entry;
+    },
+    fingerprint,
+    zeroLines,
+  });
+  return {
+    startedMs,
+    cursor,
+    context,
+    target,
+    columns,
+    confirmed,
+    confirmedChanged: false,
+    scope,
+    rows: includeRows ? [] : undefined,
+  };
+}
+
+/** Zero lines for keys of the last confirmed push on this target that the sheet no longer has. */
+function buildZeroLines(
+  confirmed: Map<string, ConfirmedEntry>,
+  rows: PushContext['validation']['rows'],
+  target: string,
+): PlannedLine[] {
+  const present = new Set<string>();
+  for (const row of rows) if (row.key !== undefined) present.add(row.key);
+  const lines: PlannedLine[] = [];
+  let synthetic = -1;
+  for (const entry of confirmed.values()) {
+    if (entry.target !== target || present.has(entry.key) || entry.quantity === 0) continue;
+    const item = zeroItemFor(entry);
+    if (item === undefined) continue;
+    lines.push({ row: synthetic--, key: entry.key, item, warning: '' });
+  }
+  return lines;
+}
+
+function zeroItemFor(entry: ConfirmedEntry): PlannedLine['item'] | undefined {
+  try {
+    const item = JSON.parse(entry.sku) as PlannedLine['item'];
+    return { ...item, inventory: 0, made_to_order: false };
+  } catch {
+    return undefined;
+  }
+}
+
+function colorFor(status: RowStatus, hasWarning: boolean): string | null {
+  if (status === 'invalid' || status === 'failed') return STATUS_COLORS.error;
+  if (status === 'not_sent' || status === 'not_confirmed') return STATUS_COLORS.attention;
+  if (status === 'sent' && hasWarning) return STATUS_COLORS.warning;
+  return null;
+}
+
+function clip(text: string): string {
+  return text.length > MAX_STATUS_CHARS ? `${text.slice(0, MAX_STATUS_CHARS - 1)}…` : text;
+}
+
+function makeWrite(
+  runId: string,
+  row: number,
+  status: RowStatus,
+  message: string,
+  logId: string,
+  pushed: boolean,
+  warning: string,
+): StatusWrite {
+  const text = [message, warning].filter((part) => part !== '').join(' ');
+  return {
+    row,
+    text: clip(statusText(status, text)),
+    pushedAt: pushed ? new Date() : '',
+    logId,
+    state: formatRowState({ runId, status }),
+    color: colorFor(status, warning !== ''),
+  };
+}
+
+/** Writes the statuses known before any request, and "queued" on every line still to send, in one block. */
+function writeInitialStatuses(execution: Execution): void {
+  const { cursor, scope } = execution;
+  const writes: StatusWrite[] = [];
+  for (const item of scope.immediate) {
+    writes.push(makeWrite(cursor.runId, item.row, item.status, item.message, '', false, ''));
+    addCount(cursor.counts, item.status);
+    cursor.linesDone += 0;
+    execution.rows?.push({ row: item.row, status: item.status, message: item.message });
+  }
+  for (const line of scope.lines) {
+    if (line.row <= 0) continue;
+    writes.push(
+      makeWrite(
+        cursor.runId,
+        line.row,
+        'not_sent',
+        `Queued in push ${cursor.runId}; not sent yet.`,
+        '',
+        false,
+        '',
+      ),
+    );
+  }
+  applyWrites(execution, writes);
+}
+
+function applyWrites(execution: Execution, writes: StatusWrite[]): void {
+  const { context, columns } = execution;
+  const relocated = relocateWrites(context.snapshot, columns, writes, () =>
+    readSheet(context.spreadsheet, context.snapshot.sheet),
+  );
+  if (relocated.moved) {
+    log.warn('rows.moved', { runId: execution.cursor.runId, dropped: relocated.dropped });
+    context.snapshot = relocated.snapshot;
+  }
+  writeStatuses(context.snapshot, columns, relocated.writes);
+}
+
+function runBatches(execution: Execution, batches: PlannedLine[][]): PushProgressDto {
+  const { cursor, context } = execution;
+  const deadlineMs = execution.startedMs + EXECUTION_BUDGET_MS;
+  let stop: SendOutcome['stop'];
+  let index = 0;
+  for (; index < batches.length; index++) {
+    const batch = batches[index]!;
+    const overwrite =
+      cursor.options.overwrite && !cursor.overwriteSent && cursor.requestsSent === 0 && index === 0;
+    const outcome = sendPlannedBatch(batch, {
+      target: execution.target,
+      settings: context.settings,
+      options: cursor.options,
+      overwrite,
+      overwriteAlreadySent: cursor.overwriteSent,
+      requestsSucceededBefore: cursor.requestsSucceeded,
+      deadlineMs,
+      userProps: context.userProps,
+      timeZone: context.snapshot.timeZone,
+    });
+    cursor.requestsSent += outcome.requestsMade;
+    if (overwrite && outcome.requestsMade > 0) cursor.overwriteSent = true;
+    if (outcome.rows.some((row) => row.status === 'sent' || row.status === 'failed'))
+      cursor.requestsSucceeded += 1;
+    recordOutcome(execution, batch, outcome);
+    SpreadsheetApp.flush();
+    saveCursor(context.documentProps, cursor);
+    withDocumentLock(() => renewRunLease(context.documentProps, cursor, cursor.ownerKey));
+    if (outcome.stop !== undefined) {
+      stop = outcome.stop;
+      break;
+    }
+  }
+
+  const remaining = batches.slice(index + (stop === undefined ? 0 : 1)).flat();
+  if (stop === undefined) {
+    return finishRun(execution, outcomeOf(cursor.counts), `Push finished: ${describeCounts(cursor.counts)}.`);
+  }
+  if (stop.kind === 'deadline' || stop.kind === 'rate_limited') {
+    cursor.lastStop = stop.message;
+    saveProgress(execution);
+    return progressOf(execution, false, stop.message, stop.resumeAtMs);
+  }
+  markRemaining(execution, remaining, stop.message);
+  return finishRun(execution, 'failed', stop.message);
+}
+
+function recordOutcome(execution: Execution, batch: PlannedLine[], outcome: SendOutcome): void {
+  const { cursor } = execution;
+  const byRow = new Map(batch.map((line) => [line.row, line]));
+  const writes: StatusWrite[] = [];
+  for (const result of outcome.rows) {
+    const line = byRow.get(result.row);
+    if (line === undefined) continue;
+    if (result.status !== 'not_sent') cursor.linesDone += 1;
+    if (result.status === 'sent') rememberConfirmed(execution, line, result.logId ?? '');
+    if (line.row < 0) {
+      if (result.status !== 'not_sent') cursor.zeroLinesDone += 1;
+      addCount(cursor.counts, result.status);
+      continue;
+    }
+    addCount(cursor.counts, result.status);
+    const pushed = result.status !== 'not_sent';
+    writes.push(
+      makeWrite(
+        cursor.runId,
+        line.row,
+        result.status,
+        result.message,
+        result.logId ?? '',
+        pushed,
+        line.warning,
+      ),
+    );
+    execution.rows?.push({
+      row: line.row,
+      status: result.status,
+      message: [result.message, line.warning].filter((part) => part !== '').join(' '),
+      item: line.item,
+      ...(result.logId === undefined ? {} : { logId: result.logId }),
+    });
+    cursor.nextRow = Math.max(cursor.nextRow, line.row + 1);
+  }
+  applyWrites(execution, writes);
+}
+
+function rememberConfirmed(execution: Execution, line: PlannedLine, logId: string): void {
+  const { cursor } = execution;
+  const entry: ConfirmedEntry = {
+    target: cursor.target,
+    key: line.key,
+    sku: JSON.stringify(line.item),
+    warehouse: line.item.warehouse ?? '',
+    date: line.item.inventory_date ?? '',
+    quantity: line.item.inventory,
+    madeToOrder: line.item.made_to_order === true,
+    fingerprint: fingerprintFor(execution.target, cursor.options)(line.item),
+    logId,
+    runId: cursor.runId,
+    confirmedAt: formatTimestamp(Date.now(), execution.context.snapshot.timeZone),
+  };
+  execution.confirmed.set(confirmedStateKey(cursor.target, line.key), entry);
+  execution.confirmedChanged = true;
+}
+
+/** Gives every line that was not sent the reason the run stopped, in one write. */
+function markRemaining(execution: Execution, lines: PlannedLine[], message: string): void {
+  const { cursor } = execution;
+  const writes: StatusWrite[] = [];
+  for (const line of lines) {
+    addCount(cursor.counts, 'not_sent');
+    if (line.row < 0) continue;
+    writes.push(makeWrite(cursor.runId, line.row, 'not_sent', message, '', false, ''));
+    execution.rows?.push({ row: line.row, status: 'not_sent', message, item: line.item });
+  }
+  applyWrites(execution, writes);
+}
+
+function outcomeOf(counts: StatusCounts): 'succeeded' | 'partial' {
+  const problems = (counts.failed ?? 0) + (counts.not_sent ?? 0) + (counts.not_confirmed ?? 0);
+  return problems === 0 ? 'succeeded' : 'partial';
+}
+
+function saveProgress(execution: Execution): void {
+  const { cursor, context } = execution;
+  if (execution.confirmedChanged) writeConfirmedState(context.spreadsheet, execution.confirmed);
+  execution.confirmedChanged = false;
+  saveCursor(context.documentProps, cursor);
+  writeLog(execution, 'running', cursor.lastStop ?? 'Push in progress.');
+}
+
+function writeLog(
+  execution: Execution,
+  outcome: Parameters<typeof upsertRunLog>[1]['summary']['outcome'],
+  message: string,
+) {
+  const { cursor, context } = execution;
+  const timeZone = context.snapshot.timeZone;
+  upsertRunLog(context.spreadsheet, {
+    summary: {
+      runId: cursor.runId,
+      trigger: cursor.trigger,
+      startedAt: formatTimestamp(cursor.startedAt, timeZone),
+      ...(outcome === 'running' ? {} : { endedAt: formatTimestamp(Date.now(), timeZone) }),
+      outcome,
+      counts: cursor.counts,
+      message,
+    },
+    options: describeOptions(cursor.options),
+    rowsRead: cursor.rowsRead,
+    linesSent: cursor.linesDone,
+    requests: cursor.requestsSent,
+    creditWindows: Math.ceil(cursor.requestsSent / 60),
+  });
+}
+
+export function describeOptions(options: PushOptions): string {
+  const parts = [`warehouse ${options.defaultWarehouse}`, options.format.toUpperCase()];
+  if (options.overwrite) parts.push('overwrite');
+  if (options.replaceFromSheet) parts.push('replace from sheet');
+  if (options.decPending) parts.push('dec_pending');
+  if (options.changeOnly) parts.push('change-only');
+  return parts.join(', ');
+}
+
+function finishRun(
+  execution: Execution,
+  outcome: 'succeeded' | 'partial' | 'failed' | 'cancelled' | 'aborted',
+  message: string,
+): PushProgressDto {
+  const { cursor, context } = execution;
+  if (execution.confirmedChanged) writeConfirmedState(context.spreadsheet, execution.confirmed);
+  execution.confirmedChanged = false;
+  writeLog(execution, outcome, message);
+  context.documentProps.set(
+    'joor.lastRun',
+    JSON.stringify({
+      runId: cursor.runId,
+      trigger: cursor.trigger,
+      startedAt: new Date(cursor.startedAt).toISOString(),
+      endedAt: new Date().toISOString(),
+      outcome,
+      counts: cursor.counts,
+      message,
+    }),
+  );
+  clearCursor(context.documentProps);
+  withDocumentLock(() => releaseRunLease(context.documentProps, cursor.runId));
+  SpreadsheetApp.flush();
+  log.info('run.end', { runId: cursor.runId, outcome, requests: cursor.requestsSent, counts: cursor.counts });
+  return progressOf(execution, true, message, undefined);
+}
+
+function progressOf(
+  execution: Execution,
+  finished: boolean,
+  message: string,
+  resumeAtMs: number | undefined,
+): PushProgressDto {
+  const { cursor } = execution;
+  const progress: PushProgressDto = {
+    runId: cursor.runId,
+    done: cursor.linesDone,
+    total: cursor.linesPlanned,
+    requestsSent: cursor.requestsSent,
+    requestsPlanned: cursor.requestsPlanned,
+    counts: cursor.counts,
+    finished,
+    message,
+  };
+  if (!finished && cursor.lastStop !== undefined) progress.stopReason = cursor.lastStop;
+  if (resumeAtMs !== undefined) {
+    progress.resumeAfter = new Date(resumeAtMs).toISOString();
+    progress.message = `${message} Continues at ${formatClockTime(resumeAtMs, execution.context.snapshot.timeZone)}.`;
+  }
+  if (execution.rows !== undefined) progress.rows = execution.rows;
+  return progress;
+}
+
+/** Exposed for the sku text of zero lines and previews. */
+export { skuOf };
+
+/** Adds a log row for a run that stopped before it started sending (a guard or a sheet problem). */
+export function logRunRefused(trigger: RunTrigger, options: PushOptions, message: string): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const now = Date.now();
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  upsertRunLog(spreadsheet, {
+    summary: {
+      runId: newRunId(now, Math.random),
+      trigger,
+      startedAt: formatTimestamp(now, timeZone),
+      endedAt: formatTimestamp(now, timeZone),
+      outcome: 'aborted',
+      counts: {},
+      message,
+    },
+    options: describeOptions(options),
+    rowsRead: 0,
+    linesSent: 0,
+    requests: 0,
+    creditWindows: 0,
+  });
+}
