@@ -310,7 +310,9 @@ function rememberColors(snapshot: SheetSnapshot, first: number, colors: Array<Ar
     memory = new Map();
     colorMemory.set(snapshot, memory);
   }
-  colors.forEach((line, i) => memory!.set(first + i, line[0] ?? null));
+  colors.forEach((line, i) => {
+    memory.set(first + i, line[0] ?? null);
+  });
 }
 
 /** Reads the status backgrounds once, so rows inside a write span keep their highlight. */
