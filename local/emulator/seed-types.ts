@@ -38,7 +38,11 @@ export interface EmulatorSeed {
   /** The raw API token; clients send `OAuth2 base64(token)`. */
   token: string;
   warehouses: string[];
+  /** Warehouse codes by warehouse name, matched when the `warehouseMatch` switch is `name_or_code`. */
+  warehouseCodes?: Record<string, string>;
   catalogue: SeedSku[];
   pending?: SeedPendingOrder[];
   positions?: SeedPosition[];
+  /** UPCs of SKUs that start out flagged made-to-order. */
+  madeToOrder?: string[];
 }
