@@ -218,6 +218,7 @@ export function buildSeed(catalogue: CatalogueEntry[]): EmulatorSeed {
     accountId: DEMO_ACCOUNT_ID,
     token: DEMO_TOKEN,
     warehouses: [DEFAULT_WAREHOUSE, FUTURE_WAREHOUSE],
+    warehouseCodes: { [DEFAULT_WAREHOUSE]: 'DEF', [FUTURE_WAREHOUSE]: 'SP27F' },
     catalogue: skus,
     pending,
     positions,

@@ -1,6 +1,7 @@
 /**
  * Writes an all-valid inventory workbook of any size for the benchmark, with the emulator seed
- * that makes every row pass. It uses exceljs's streaming writer, which flushes each committed row to the file.
+ * that makes every row pass. It uses exceljs's streaming writer, which flushes each committed
+ * row to the file.
  * Run directly with `node --import tsx local/bench/make-workbook.ts ROWS FILE` to inspect one.
  */
 
