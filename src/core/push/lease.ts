@@ -10,7 +10,7 @@ export const LEASE_KEY = 'joorSync.runLease';
 
 export interface RunLease {
   runId: string;
-  /** Who started the run, e.g. `Session.getTemporaryActiveUserKey()`. */
+  /** Key of the user who started the run, e.g. `Session.getTemporaryActiveUserKey()`. */
   ownerKey: string;
   startedMs: number;
   heartbeatMs: number;

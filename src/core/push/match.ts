@@ -38,7 +38,7 @@ const MAX_GTIN_DIGITS = 14;
  * Matches log lines to rows. A row is `sent` only with a matching pass line and no matching
  * fail line, `failed` with any matching fail line, and `not_confirmed` without a match.
  *
- * A line matches a row when its `sku` holds the row's UPC (in any GTIN form), the joined style
+ * A line matches a row when its `sku` contains the row's UPC (in any GTIN form), the joined style
  * tuple or the joined JOOR ids, with any separator. Several lines for one row (a style in
  * several seasons) all count. Position is used only when no line matched any row and the
  * line count equals the row count, or among rows whose identifiers are the same and whose
@@ -112,7 +112,7 @@ function compactKey(parts: Array<string | number | undefined>): string | null {
   return parts.map((part) => String(part).replace(new RegExp(NOT_ALNUM, 'g'), '')).join('');
 }
 
-/** The identifier tuples of an item, each a list of parts that JOOR may join into `sku`. */
+/** Lists the identifier tuples of an item, each a list of parts that JOOR may join into `sku`. */
 function identifierTuples(item: InventoryItem): Array<Array<string | number | undefined>> {
   const identifier = item.style_identifier ?? item.style_number;
   return [
@@ -171,11 +171,22 @@ function findCandidates(sku: string, index: IdentifierIndex, sent: SentLine[]): 
   return [...found].sort((a, b) => a - b).filter((position) => skuNamesItem(sku, sent[position]?.item));
 }
 
+const SEPARATOR_PATTERN = '[^A-Za-z0-9]*';
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Checks that `sku` holds the UPC or one whole tuple, parts in order, with only separators between. */
+/** Matches a part with any separator, or none, where the part has one (`SS25-TEE` ~ `SS25TEE`). */
+function partPattern(part: string): string {
+  return part
+    .split(NOT_ALNUM)
+    .filter((piece) => piece !== '')
+    .map(escapeRegExp)
+    .join(SEPARATOR_PATTERN);
+}
+
+/** Checks that `sku` contains the UPC or one whole tuple, parts in order, with only separators between. */
 function skuNamesItem(sku: string, item: InventoryItem | undefined): boolean {
   if (item === undefined) {
     return false;
@@ -188,7 +199,7 @@ function skuNamesItem(sku: string, item: InventoryItem | undefined): boolean {
     if (tuple.some((part) => part === undefined || String(part) === '')) {
       return false;
     }
-    const body = tuple.map((part) => escapeRegExp(String(part))).join('[^A-Za-z0-9]*');
+    const body = tuple.map((part) => partPattern(String(part))).join(SEPARATOR_PATTERN);
     return new RegExp(`(^|[^A-Za-z0-9])${body}($|[^A-Za-z0-9])`).test(sku);
   });
 }

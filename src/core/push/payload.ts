@@ -11,7 +11,7 @@ import { PushError } from './errors';
 /** UrlFetchApp rejects a POST payload above 50 MB per call. */
 export const URLFETCH_MAX_PAYLOAD_BYTES = 50 * 1024 * 1024;
 
-/** Where and how one request is sent. */
+/** Target API, token and wire options of one request. */
 export interface RequestTarget {
   /** API root without a trailing slash, e.g. `https://apisandbox.jooraccess.com/v2`. */
   baseUrl: string;

@@ -180,7 +180,7 @@ export interface KeyedLine {
 /**
  * Adds "Replace from sheet" zero lines: for each key of the last confirmed push that is not
  * in the sheet, a line with the same identifiers, warehouse and date and `inventory: 0`.
- * Keys JOOR holds that the add-on never pushed are left as they are.
+ * Keys in JOOR that the add-on never pushed are left as they are.
  */
 export function planReplaceFromSheet(
   validLines: readonly KeyedLine[],

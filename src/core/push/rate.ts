@@ -1,6 +1,6 @@
 /**
  * JOOR's write budget: 300 credits per account in a fixed 300 s window that opens at the
- * first request, and 5 credits per POST, PUT or DELETE (JOOR "Rate limits & throttling").
+ * first request, and 5 credits per POST, PUT or DELETE, as JOOR's rate-limit page states.
  * The ledger is plain JSON so the server can keep it in document properties between executions.
  */
 
@@ -15,7 +15,7 @@ export const WRITES_PER_WINDOW = WINDOW_CREDITS / WRITE_CREDITS;
  */
 export const WINDOW_MARGIN_MS = 2_000;
 
-/** Credits spent in the current window, as far as this client knows. */
+/** Credits this client has spent, or JOOR reported spent, in the current window. */
 export interface CreditLedger {
   /** Epoch ms at which the current window opened; null before the first request. */
   windowStartMs: number | null;
@@ -89,13 +89,20 @@ export function recordRequest(
   return { ...ledger, creditsUsed: ledger.creditsUsed + cost };
 }
 
-/** Records a 429: the window counts as spent and no request goes before `resumeAtMs`. */
-export function recordThrottle(ledger: CreditLedger, nowMs: number, resumeAtMs: number): CreditLedger {
-  return {
-    windowStartMs: ledger.windowStartMs ?? nowMs,
-    creditsUsed: WINDOW_CREDITS,
-    blockedUntilMs: Math.max(resumeAtMs, nowMs),
-  };
+/**
+ * Records a 429: no request goes before `resumeAtMs`, and JOOR's budget counts as refilled
+ * from then on, because JOOR's header (or the caller's estimate) puts the reset there.
+ */
+export function recordThrottle(_ledger: CreditLedger, nowMs: number, resumeAtMs: number): CreditLedger {
+  return { windowStartMs: null, creditsUsed: 0, blockedUntilMs: Math.max(resumeAtMs, nowMs) };
+}
+
+/** Epoch ms at which the ledger's current window ends, plus the margin; null when none is open. */
+export function windowEndMs(ledger: CreditLedger, nowMs: number): number | null {
+  if (ledger.windowStartMs === null || !isWindowOpen(ledger, nowMs)) {
+    return null;
+  }
+  return ledger.windowStartMs + WINDOW_MS + WINDOW_MARGIN_MS;
 }
 
 /** Applies a server-reported remaining credit count, which wins over the local count. */
@@ -118,6 +125,9 @@ export function parseRetryAfter(value: string | undefined, nowMs: number): numbe
   const text = value.trim();
   if (/^\d+(\.\d+)?$/.test(text)) {
     return Math.ceil(Number(text) * 1000);
+  }
+  if (/^[-+]?[\d.]+$/.test(text)) {
+    return null;
   }
   const dateMs = Date.parse(text);
   if (Number.isNaN(dateMs)) {

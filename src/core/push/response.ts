@@ -22,7 +22,7 @@ export interface LogLine {
   message?: string;
 }
 
-/** Why a response is not a usable result. */
+/** Reason a response is not a usable result. */
 export type ResponseErrorKind =
   /** A status outside 2xx. */
   | 'http_status'

@@ -9,7 +9,7 @@ import type { ParsedBulkResponse } from './response';
 /** Returns a number in [0, 1), like Math.random. */
 export type RandomSource = () => number;
 
-/** What went wrong with one attempt, and so what to do next. */
+/** Failure class of one attempt, which decides the next step. */
 export type FailureKind =
   /** HTTP 429: wait for the window, then retry. */
   | 'rate_limited'
@@ -25,7 +25,7 @@ export type FailureKind =
   | 'auth'
   /** Any other 4xx, or a 2xx carrying an error: the batch's rows fail. */
   | 'rejected'
-  /** An exception that is none of the above: not retried. */
+  /** Any other exception, which is not retried. */
   | 'fatal';
 
 export interface Failure {
@@ -43,7 +43,7 @@ export interface Failure {
 export interface RetryPolicy {
   /** Attempts for 5xx, transport and malformed-body failures, the first included. */
   maxAttempts: number;
-  /** Attempts when JOOR answers 429, the first included. */
+  /** Attempts when JOOR returns 429, the first included. */
   maxRateLimitAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;

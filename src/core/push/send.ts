@@ -15,6 +15,8 @@ import {
   recordRemaining,
   recordRequest,
   recordThrottle,
+  WRITE_CREDITS,
+  windowEndMs,
 } from './rate';
 import { type ParsedBulkResponse, parseBulkResponse } from './response';
 import {
@@ -28,12 +30,12 @@ import {
   type RetryPolicy,
 } from './retry';
 
-/** Why a batch stopped the run. */
+/** Reason a batch stopped the run. */
 export type StopReason = 'deadline' | 'rate_limited' | 'quota' | 'auth' | 'fatal';
 
 export interface BatchStop {
   reason: StopReason;
-  /** What happened and what happens next, e.g. "JOOR rate limit reached; will resume at 10:05 UTC." */
+  /** User-facing sentence on the failure and the next step, e.g. "…; will resume at 10:05 UTC." */
   message: string;
   /** Epoch ms from which a resumed run may send again, when known. */
   resumeAtMs?: number;
@@ -338,7 +340,7 @@ function decideAfterRateLimit(
 ): NextStep {
   state.rateLimited++;
   const headers = readThrottleHeaders(result.response?.headers ?? {}, now);
-  const resumeAtMs = headers.resumeAtMs ?? now + computeBackoffMs(state.rateLimited, policy, context.random);
+  const resumeAtMs = headers.resumeAtMs ?? estimateResumeMs(state, context, policy, now);
   state.ledger = recordThrottle(state.ledger, now, resumeAtMs);
 
   if (state.rateLimited >= policy.maxRateLimitAttempts || resumeAtMs > context.deadlineMs) {
@@ -353,6 +355,19 @@ function decideAfterRateLimit(
   }
   // The pacing step before the next attempt sleeps until `blockedUntilMs`.
   return { kind: 'retry', waitMs: 0 };
+}
+
+/**
+ * Estimates when a 429 without timing headers ends. When earlier requests of the ledger's
+ * window preceded this one, JOOR's window opened no later than the ledger's. So it ends by
+ * the ledger's window end, and backoff jitter is added so clients do not all return at once.
+ * When this request opened the ledger's window, JOOR's window was opened by someone else at
+ * an unknown time, so plain backoff probes for its end.
+ */
+function estimateResumeMs(state: Attempts, context: SendContext, policy: RetryPolicy, now: number): number {
+  const jitter = computeBackoffMs(state.rateLimited, policy, context.random);
+  const windowEnd = state.ledger.creditsUsed > WRITE_CREDITS ? windowEndMs(state.ledger, now) : null;
+  return windowEnd === null ? now + jitter : windowEnd + jitter;
 }
 
 function decideAfterTransient(
@@ -431,7 +446,7 @@ function giveUpBatch(
 
 /**
  * Marks every row `not_sent`, or `not_confirmed` when an attempt may have reached JOOR, and
- * returns the stop. The message of a possibly applied overwrite says what the account may hold.
+ * returns the stop. For a possibly applied overwrite, the message states what the account may contain.
  */
 function stopBatch(state: Attempts, context: SendContext, batch: SentLine[], stop: BatchStop): BatchOutcome {
   const unknown = state.unknownDetail;
