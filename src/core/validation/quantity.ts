@@ -29,8 +29,8 @@ const SPACE_GROUPS = [' ', '\u00a0', '\u202f', '\u2009'];
 const APOSTROPHE_GROUPS = ["'", '\u2019'];
 
 /**
- * Derives the separators of a spreadsheet locale such as `de_DE` from Intl. Space-like and
- * apostrophe group separators accept every variant, because pasted text mixes them.
+ * Derives the separators of a spreadsheet locale such as `de_DE` from Intl. Every space variant
+ * is accepted as a group separator, and both apostrophes where the locale groups with one.
  */
 export function createNumberSeparators(locale: string): NumberSeparators {
   let decimal = '.';
@@ -42,10 +42,11 @@ export function createNumberSeparators(locale: string): NumberSeparators {
   } catch {
     // An unknown locale tag falls back to en_US separators.
   }
-  let groups = [group];
-  if (SPACE_GROUPS.includes(group)) groups = SPACE_GROUPS;
-  else if (APOSTROPHE_GROUPS.includes(group)) groups = APOSTROPHE_GROUPS;
-  return { locale, decimal, groups: new Set(groups) };
+  // Space grouping (1 200) is unambiguous in every locale, and pasted text often carries it.
+  const groups = new Set([group, ...SPACE_GROUPS]);
+  if (APOSTROPHE_GROUPS.includes(group)) for (const apostrophe of APOSTROPHE_GROUPS) groups.add(apostrophe);
+  groups.delete(decimal);
+  return { locale, decimal, groups };
 }
 
 /** Returns the quantity, `undefined` for a blank cell, or `null` after recording an error. */
