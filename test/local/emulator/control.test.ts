@@ -1,4 +1,5 @@
 import { startEmulator } from '../../../local/emulator/server';
+import type { StyleRecord } from '../../../local/emulator/styles';
 import { defaultSwitches } from '../../../local/emulator/switches';
 import {
   AUTH,
@@ -21,6 +22,10 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.server.close());
 beforeEach(() => resetEmulator(emulator.control));
+
+type StyleList = { styles: { total: number; style: StyleRecord[] } };
+type StyleBody = { style: StyleRecord };
+type InventoryBody = { inventory_log: { status: string }[] };
 
 const postControl = (route: string, body: unknown) =>
   fetch(`${url}/_emulator/${route}`, {
@@ -188,21 +193,21 @@ describe('style routes', () => {
     fetch(`${url}${path}`, { headers: { Authorization: AUTH, Accept: accept } });
 
   test('GET /v2/style pages the styles', async () => {
-    const body = await (await get('/v2/style?count=2&start_from=1')).json();
+    const body = (await (await get('/v2/style?count=2&start_from=1')).json()) as StyleList;
     expect(body.styles.total).toBe(3);
-    expect(body.styles.style.map((style: { style_id: number }) => style.style_id)).toEqual([700222, 700333]);
+    expect(body.styles.style.map((style) => style.style_id)).toEqual([700222, 700333]);
   });
 
   test('GET by style number and identifier decodes the path', async () => {
     const response = await get(`/v2/style-number/${encodeURIComponent('A/B 1')}/AB1`);
-    const body = await response.json();
+    const body = (await response.json()) as StyleBody;
     expect(response.status).toBe(200);
-    expect(body.style.colors[0].sizes[0]).toEqual({ size: '3-4', size_code: 'K-34', upc: UPC.kidsEan13 });
+    expect(body.style.colors[0]?.sizes[0]).toEqual({ size: '3-4', size_code: 'K-34', upc: UPC.kidsEan13 });
   });
 
   test('GET by JOOR style id', async () => {
-    const body = await (await get('/v2/style/700111')).json();
-    expect(body.style.colors[0].sizes).toHaveLength(3);
+    const body = (await (await get('/v2/style/700111')).json()) as StyleBody;
+    expect(body.style.colors[0]?.sizes).toHaveLength(3);
   });
 
   test('unknown style gets 404', async () => {
@@ -230,8 +235,8 @@ describe('single-style inventory route', () => {
 
   test('colour and size in the query string', async () => {
     const response = await put('SS25-TEE/SS25-TEE', 'color_code=010&size=S&inventory=7');
-    const body = await response.json();
-    expect(body.inventory_log[0].status).toBe('pass');
+    const body = (await response.json()) as InventoryBody;
+    expect(body.inventory_log[0]?.status).toBe('pass');
     expect(await quantityOf(emulator.control, UPC.teeS)).toBe(7);
   });
 
@@ -255,12 +260,12 @@ describe('single-style inventory route', () => {
 
   test('encoded slash in the style number', async () => {
     const response = await put(`${encodeURIComponent('A/B 1')}/AB1`, 'color_code=200&size=3-4&inventory=2');
-    expect((await response.json()).inventory_log[0].status).toBe('pass');
+    expect(((await response.json()) as InventoryBody).inventory_log[0]?.status).toBe('pass');
   });
 
   test('unknown style fails the line', async () => {
     const response = await put('NOPE/NOPE', 'color_code=010&size=S&inventory=1');
-    expect((await response.json()).inventory_log[0].status).toBe('fail');
+    expect(((await response.json()) as InventoryBody).inventory_log[0]?.status).toBe('fail');
   });
 
   test('costs a write credit', async () => {

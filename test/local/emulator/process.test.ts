@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type EmulatorHandle, spawnEmulator } from '../../../local/emulator/process';
+import type { Switches } from '../../../local/emulator/switches';
 import { createTestSeed, push, UPC } from './helpers';
 
 const REPO_ROOT = resolve(__dirname, '../../..');
@@ -61,7 +62,7 @@ describe('npm run emulator entry point', () => {
       });
     });
     const url = /listening on (\S+)/.exec(output)?.[1] ?? '';
-    const switches = await (await fetch(`${url}/_emulator/switches`)).json();
+    const switches = (await (await fetch(`${url}/_emulator/switches`)).json()) as Switches;
     const exited = new Promise<number | null>((resolvePromise) =>
       child.once('exit', (code) => resolvePromise(code)),
     );
