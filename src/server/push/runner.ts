@@ -62,6 +62,8 @@ interface Execution {
   confirmedChanged: boolean;
   scope: RunScope;
   rows: RowResult[] | undefined;
+  /** Statuses waiting to go out with the next write. */
+  pending: StatusWrite[];
 }
 
 /** A check that may stop a run after validation and before any request, e.g. the scheduled overwrite guard. */
@@ -141,7 +143,7 @@ export function startRun(
     }
     cursor.linesPlanned = execution.scope.lines.length;
     cursor.requestsPlanned = batches.length;
-    writeInitialStatuses(execution);
+    queueImmediateStatuses(execution);
     saveCursor(context.documentProps, cursor);
     log.info('run.start', {
       runId,
@@ -182,6 +184,7 @@ export function continueRun(runId: string, includeRows: boolean): PushProgressDt
   }
   cursor.executions += 1;
   const execution = prepareExecution(startedMs, cursor, context, target, includeRows);
+  queueImmediateStatuses(execution);
   const batches = planBatches(execution.scope.lines, context.settings.itemsPerRequest);
   loadStatusColors(context.snapshot, execution.columns, context.validation.headerRow);
   return runBatches(execution, batches);
@@ -258,6 +261,7 @@ function prepareEmpty(
     confirmedChanged: false,
     scope: { lines: [], immediate: [], alreadyDone: 0, untouched: 0 },
     rows: undefined,
+    pending: [],
   };
 }
 
@@ -302,6 +306,7 @@ function prepareExecution(
     confirmedChanged: false,
     scope,
     rows: includeRows ? [] : undefined,
+    pending: [],
   };
 }
 
@@ -364,31 +369,26 @@ function makeWrite(
   };
 }
 
-/** Writes the statuses known before any request, and "queued" on every line still to send, in one block. */
-function writeInitialStatuses(execution: Execution): void {
+/**
+ * Queues the statuses known before any request (invalid, duplicate, unchanged). They go out with
+ * the next batch write that covers their rows, so a push that fits in one request writes all of
+ * its statuses with one setValues; the rest are flushed when the execution ends.
+ */
+function queueImmediateStatuses(execution: Execution): void {
   const { cursor, scope } = execution;
-  const writes: StatusWrite[] = [];
   for (const item of scope.immediate) {
-    writes.push(makeWrite(cursor.runId, item.row, item.status, item.message, '', false, ''));
+    execution.pending.push(makeWrite(cursor.runId, item.row, item.status, item.message, '', false, ''));
     addCount(cursor.counts, item.status);
-    cursor.linesDone += 0;
     execution.rows?.push({ row: item.row, status: item.status, message: item.message });
   }
-  for (const line of scope.lines) {
-    if (line.row <= 0) continue;
-    writes.push(
-      makeWrite(
-        cursor.runId,
-        line.row,
-        'not_sent',
-        `Queued in push ${cursor.runId}; not sent yet.`,
-        '',
-        false,
-        '',
-      ),
-    );
-  }
-  applyWrites(execution, writes);
+}
+
+/** Takes the queued writes up to `lastRow` (all of them when omitted). */
+function takePending(execution: Execution, lastRow?: number): StatusWrite[] {
+  if (lastRow === undefined) return execution.pending.splice(0);
+  const taken = execution.pending.filter((write) => write.row <= lastRow);
+  execution.pending = execution.pending.filter((write) => write.row > lastRow);
+  return taken;
 }
 
 function applyWrites(execution: Execution, writes: StatusWrite[]): void {
@@ -486,7 +486,8 @@ function recordOutcome(execution: Execution, batch: PlannedLine[], outcome: Send
     });
     cursor.nextRow = Math.max(cursor.nextRow, line.row + 1);
   }
-  applyWrites(execution, writes);
+  const lastRow = writes.reduce((max, write) => Math.max(max, write.row), 0);
+  applyWrites(execution, [...takePending(execution, lastRow), ...writes]);
 }
 
 function rememberConfirmed(execution: Execution, line: PlannedLine, logId: string): void {
@@ -518,7 +519,7 @@ function markRemaining(execution: Execution, lines: PlannedLine[], message: stri
     writes.push(makeWrite(cursor.runId, line.row, 'not_sent', message, '', false, ''));
     execution.rows?.push({ row: line.row, status: 'not_sent', message, item: line.item });
   }
-  applyWrites(execution, writes);
+  applyWrites(execution, [...takePending(execution), ...writes]);
 }
 
 function outcomeOf(counts: StatusCounts): 'succeeded' | 'partial' {
@@ -528,6 +529,7 @@ function outcomeOf(counts: StatusCounts): 'succeeded' | 'partial' {
 
 function saveProgress(execution: Execution): void {
   const { cursor, context } = execution;
+  applyWrites(execution, takePending(execution));
   if (execution.confirmedChanged) writeConfirmedState(context.spreadsheet, execution.confirmed);
   execution.confirmedChanged = false;
   saveCursor(context.documentProps, cursor);
@@ -574,6 +576,7 @@ function finishRun(
   message: string,
 ): PushProgressDto {
   const { cursor, context } = execution;
+  applyWrites(execution, takePending(execution));
   if (execution.confirmedChanged) writeConfirmedState(context.spreadsheet, execution.confirmed);
   execution.confirmedChanged = false;
   writeLog(execution, outcome, message);

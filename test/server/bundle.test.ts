@@ -1,0 +1,207 @@
+/**
+ * Tests of build/Code.js itself, loaded with gas-local: entry points, the manifest, onOpen in
+ * AuthMode.NONE, and a push through the emulator over loopback.
+ */
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { EmulatorHandle } from '../../local/emulator/process';
+import type { ServerApi } from '../../src/shared/api';
+import {
+  createAddonRuntime,
+  DEFAULT_TEST_OPTIONS,
+  makeWorkbook,
+  sheetValues,
+  startEmulator,
+} from '../helpers/local-addon';
+
+// gas-local has no type declarations.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const gas = require('gas-local') as { require(dir: string, globals: object): Record<string, unknown> };
+
+const BUILD = path.resolve(__dirname, '../../build');
+
+/** Every name the sidebar calls; a compile error here means ServerApi gained or lost an endpoint. */
+const SIDEBAR_ENDPOINTS: Record<keyof ServerApi, true> = {
+  getSidebarState: true,
+  saveSettings: true,
+  testConnection: true,
+  addWarehouse: true,
+  getColumns: true,
+  saveColumnMapping: true,
+  validateSheet: true,
+  previewPush: true,
+  startPush: true,
+  continuePush: true,
+  cancelPush: true,
+  selectCell: true,
+  getSchedule: true,
+  saveSchedule: true,
+  deleteSchedule: true,
+  resumeSchedule: true,
+  getRunLog: true,
+};
+const TRIGGERS = ['onOpen', 'onInstall', 'onScheduledPush'];
+const MENU_ITEMS = ['showSidebar', 'menuValidate', 'menuPush'];
+
+describe('bundle entry points', () => {
+  const context = gas.require(BUILD, { console: { log() {}, warn() {}, error() {} } });
+
+  it.each([...TRIGGERS, ...MENU_ITEMS, ...Object.keys(SIDEBAR_ENDPOINTS)])(
+    '%s is a top-level function',
+    (name) => {
+      expect(typeof context[name]).toBe('function');
+    },
+  );
+
+  it('declares no private names (trailing underscore)', () => {
+    const code = readFileSync(path.join(BUILD, 'Code.js'), 'utf8');
+    const declared = [...code.matchAll(/^function (\w+)\(\)/gm)].map((match) => match[1]);
+    expect(declared.filter((name) => name?.endsWith('_'))).toEqual([]);
+  });
+});
+
+describe('manifest', () => {
+  const manifest = JSON.parse(readFileSync(path.join(BUILD, 'appsscript.json'), 'utf8')) as {
+    runtimeVersion: string;
+    oauthScopes: string[];
+    urlFetchWhitelist: string[];
+  };
+
+  it('uses the V8 runtime', () => {
+    expect(manifest.runtimeVersion).toBe('V8');
+  });
+
+  it.each([
+    'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    'https://www.googleapis.com/auth/script.container.ui',
+    'https://www.googleapis.com/auth/script.external_request',
+    'https://www.googleapis.com/auth/script.scriptapp',
+  ])('lists scope %s', (scope) => {
+    expect(manifest.oauthScopes).toContain(scope);
+  });
+
+  it('asks for no broader scopes', () => {
+    expect(manifest.oauthScopes).toHaveLength(4);
+  });
+
+  it('allows only the JOOR v2 hosts', () => {
+    expect(manifest.urlFetchWhitelist.sort()).toEqual([
+      'https://api.jooraccess.com/v2/',
+      'https://apisandbox.jooraccess.com/v2/',
+    ]);
+  });
+});
+
+describe('bundle in the local runtime', () => {
+  let emulator: EmulatorHandle;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+
+  afterAll(async () => {
+    await emulator.stop();
+  });
+
+  beforeEach(async () => {
+    await emulator.control.reset();
+  });
+
+  it('onOpen builds the menu in AuthMode.NONE', () => {
+    const runtime = createAddonRuntime(emulator, makeWorkbook([['UPC', 'Quantity']]));
+    try {
+      const result = runtime.execute('onOpen', [{ authMode: 'NONE' }], { kind: 'simple', authMode: 'NONE' });
+      expect(result.error).toBeUndefined();
+      expect(result.ok).toBe(true);
+      const items = runtime.ui.menus.flatMap((menu) => menu.items.map((item) => item.functionName));
+      expect(items).toEqual(MENU_ITEMS);
+    } finally {
+      runtime.close();
+    }
+  });
+
+  it('menu items name top-level functions', () => {
+    const runtime = createAddonRuntime(emulator, makeWorkbook([['UPC', 'Quantity']]));
+    const context = gas.require(BUILD, { console: { log() {}, warn() {}, error() {} } });
+    try {
+      runtime.execute('onOpen', [{ authMode: 'NONE' }], { kind: 'simple', authMode: 'NONE' });
+      for (const item of runtime.ui.menus.flatMap((menu) => menu.items)) {
+        expect(typeof context[item.functionName ?? '']).toBe('function');
+      }
+    } finally {
+      runtime.close();
+    }
+  });
+
+  it('push writes every row status in one write', async () => {
+    const workbook = makeWorkbook([
+      ['UPC', 'Quantity', 'Warehouse'],
+      ['084567000017', 5, 'Default'],
+      ['084567000024', 0, 'Default'],
+      ['084567000031', 'N/A', 'Default'],
+      ['084567000048', 7, ''],
+    ]);
+    const runtime = createAddonRuntime(emulator, workbook);
+    try {
+      const result = runtime.execute<ReturnType<ServerApi['startPush']>>(
+        'startPush',
+        [{ sheetId: '0', options: DEFAULT_TEST_OPTIONS }],
+        { kind: 'sidebar' },
+      );
+      expect(result.error).toBeUndefined();
+      const value = result.value!;
+      expect(value.ok).toBe(true);
+      if (!value.ok) return;
+      expect(value.progress.finished).toBe(true);
+      expect(value.progress.counts).toEqual({ sent: 3, invalid: 1 });
+
+      const values = sheetValues(workbook);
+      const statusColumn = values[0]!.indexOf('JOOR Status');
+      expect(statusColumn).toBe(3);
+      expect(String(values[1]![statusColumn])).toMatch(/^Sent/);
+      expect(String(values[2]![statusColumn])).toMatch(/^Sent/);
+      expect(String(values[3]![statusColumn])).toMatch(/^Invalid: Row 4, column "Quantity"/);
+      expect(String(values[4]![statusColumn])).toMatch(/^Sent/);
+
+      // Once the status columns, the state sheet and the log sheet exist, a push writes one
+      // block of statuses, the confirmed state and the run log row: three setValues in all.
+      const again = runtime.execute('startPush', [{ sheetId: '0', options: DEFAULT_TEST_OPTIONS }], {
+        kind: 'sidebar',
+      });
+      expect(again.calls['Range.setValues']).toBe(3);
+      expect(again.calls['Range.setBackgrounds']).toBe(1);
+
+      const stored = await emulator.control.positions();
+      const byUpc = new Map(stored.positions.map((p) => [p.upc, p]));
+      expect(byUpc.get('084567000017')?.quantity).toBe(5);
+      expect(byUpc.get('084567000024')?.quantity).toBe(0);
+      expect(byUpc.get('084567000048')?.quantity).toBe(7);
+    } finally {
+      runtime.close();
+    }
+  });
+
+  it('push without a token leaves the sheet untouched', () => {
+    const workbook = makeWorkbook([
+      ['UPC', 'Quantity'],
+      ['084567000017', 5],
+    ]);
+    const runtime = createAddonRuntime(emulator, workbook, {}, { properties: { user: {} } });
+    try {
+      const result = runtime.execute<ReturnType<ServerApi['startPush']>>(
+        'startPush',
+        [{ sheetId: '0', options: DEFAULT_TEST_OPTIONS }],
+        { kind: 'sidebar' },
+      );
+      const value = result.value!;
+      expect(value.ok).toBe(false);
+      if (value.ok) return;
+      expect(value.code).toBe('NO_TOKEN');
+      expect(value.message).toContain('Settings');
+      expect(sheetValues(workbook)[0]).toEqual(['UPC', 'Quantity']);
+    } finally {
+      runtime.close();
+    }
+  });
+});
