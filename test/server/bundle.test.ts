@@ -114,7 +114,9 @@ describe('bundle in the local runtime', () => {
       const result = runtime.execute('onOpen', [{ authMode: 'NONE' }], { kind: 'simple', authMode: 'NONE' });
       expect(result.error).toBeUndefined();
       expect(result.ok).toBe(true);
-      const items = runtime.ui.menus.flatMap((menu) => menu.items.map((item) => item.functionName));
+      const items = runtime.ui.menus.flatMap((menu) =>
+        menu.items.flatMap((item) => (item.kind === 'item' ? [item.functionName] : [])),
+      );
       expect(items).toEqual(MENU_ITEMS);
     } finally {
       runtime.close();
@@ -127,7 +129,7 @@ describe('bundle in the local runtime', () => {
     try {
       runtime.execute('onOpen', [{ authMode: 'NONE' }], { kind: 'simple', authMode: 'NONE' });
       for (const item of runtime.ui.menus.flatMap((menu) => menu.items)) {
-        expect(typeof context[item.functionName ?? '']).toBe('function');
+        if (item.kind === 'item') expect(typeof context[item.functionName]).toBe('function');
       }
     } finally {
       runtime.close();
