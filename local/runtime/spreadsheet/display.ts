@@ -7,6 +7,9 @@ import type { CellValue } from './model';
 import { GENERAL_FORMAT, TEXT_FORMAT } from './model';
 
 const dateFormatCache = new Map<string, boolean>();
+/** Display texts by separators, format and value; sheets repeat dates and quantities in long columns. */
+const formattedValues = new Map<string, Map<number, string>>();
+const MAX_CACHED_VALUES = 10_000;
 const ssfFormatCache = new Map<string, string>();
 
 /** Tells whether a number format shows a date, a time or both. */
@@ -53,6 +56,22 @@ export function formatDisplayValue(value: CellValue, format: string, conventions
     return localiseNumber(formatGeneralNumber(value), conventions);
   }
 
+  const cacheKey = conventions.decimalSeparator + conventions.groupingSeparator + format;
+  let cache = formattedValues.get(cacheKey);
+  if (!cache) {
+    cache = new Map();
+    formattedValues.set(cacheKey, cache);
+  }
+  let text = cache.get(value);
+  if (text === undefined) {
+    text = formatWithPattern(value, format, conventions);
+    if (cache.size >= MAX_CACHED_VALUES) cache.clear();
+    cache.set(value, text);
+  }
+  return text;
+}
+
+function formatWithPattern(value: number, format: string, conventions: LocaleConventions): string {
   let text: string;
   try {
     text = SSF.format(toSsfFormat(format), value);

@@ -10,7 +10,7 @@ import {
   type SheetModel,
   type Workbook,
 } from './model';
-import { parseTypedInput } from './typed-input';
+import { type ParsedInput, parseTypedInput, type TypedInputContext } from './typed-input';
 import type { CallCounter, UiHost } from './ui';
 import { instantToSerial, serialToInstant } from './zone';
 
@@ -31,10 +31,14 @@ export interface FakeEnvironment {
 /** The number format Apps Script reports for a cell whose format is Automatic. */
 export const AUTOMATIC_FORMAT_PATTERN = '0.###############';
 
+const MAX_CACHED_INPUTS = 10_000;
+
 /** Shared state of one `createSpreadsheetApp` instance. */
 export class FakeContext {
   readonly conventions: LocaleConventions;
   private readonly serialInstants = new Map<number, number>();
+  /** Parse results of the current write call; sheets repeat quantities, warehouses and dates. */
+  private readonly parsedInputs = new Map<string, ParsedInput>();
 
   constructor(
     readonly workbook: Workbook,
@@ -87,8 +91,28 @@ export class FakeContext {
     return value;
   }
 
+  /**
+   * Creates the typed-input context for one write call; it reads the clock once, and
+   * `writeValue` updates its cell format for each cell.
+   */
+  createInputContext(): TypedInputContext {
+    this.parsedInputs.clear();
+    return {
+      locale: this.workbook.locale,
+      timeZone: this.workbook.timeZone,
+      now: this.now(),
+      cellFormat: GENERAL_FORMAT,
+    };
+  }
+
   /** Writes one value as `setValue` does: strings are parsed as typed input, Dates become serials. */
-  writeValue(sheet: SheetModel, row0: number, column0: number, input: unknown): void {
+  writeValue(
+    sheet: SheetModel,
+    row0: number,
+    column0: number,
+    input: unknown,
+    inputContext: TypedInputContext = this.createInputContext(),
+  ): void {
     const format = effectiveNumberFormat(sheet, row0, column0);
     sheet.formulas.set(row0, column0, undefined);
 
@@ -105,17 +129,24 @@ export class FakeContext {
       return;
     }
 
-    const parsed = parseTypedInput(String(input), {
-      locale: this.workbook.locale,
-      timeZone: this.workbook.timeZone,
-      now: this.now(),
-      cellFormat: format,
-    });
+    inputContext.cellFormat = format;
+    const parsed = this.parseCached(String(input), inputContext);
     sheet.values.set(row0, column0, parsed.value);
     if (parsed.formula !== null) sheet.formulas.set(row0, column0, parsed.formula);
     if (parsed.numberFormat !== null && format === GENERAL_FORMAT) {
       sheet.numberFormats.set(row0, column0, parsed.numberFormat);
     }
+  }
+
+  private parseCached(text: string, inputContext: TypedInputContext): ParsedInput {
+    if (inputContext.cellFormat !== GENERAL_FORMAT) return parseTypedInput(text, inputContext);
+    let parsed = this.parsedInputs.get(text);
+    if (!parsed) {
+      parsed = parseTypedInput(text, inputContext);
+      if (this.parsedInputs.size >= MAX_CACHED_INPUTS) this.parsedInputs.clear();
+      this.parsedInputs.set(text, parsed);
+    }
+    return parsed;
   }
 
   private writeDate(sheet: SheetModel, row0: number, column0: number, date: Date, format: string): void {

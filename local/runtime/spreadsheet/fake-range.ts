@@ -134,15 +134,12 @@ export class FakeRange {
   setValues(values: unknown[][]): FakeRange {
     this.context.count('Range', 'setValues');
     this.assertGrid('setValues', values);
+    const inputContext = this.context.createInputContext();
     for (let index = 0; index < values.length; index++) {
       const row = values[index] as unknown[];
+      const row0 = this.grid.row - 1 + index;
       for (let offset = 0; offset < row.length; offset++) {
-        this.context.writeValue(
-          this.model,
-          this.grid.row - 1 + index,
-          this.grid.column - 1 + offset,
-          row[offset],
-        );
+        this.context.writeValue(this.model, row0, this.grid.column - 1 + offset, row[offset], inputContext);
       }
     }
     return this;

@@ -39,10 +39,34 @@ export function evaluateFormula(formula: string): CellValue {
 const FORMULA_TOKEN =
   /\s+|"(?:[^"]|"")*"|'(?:[^']|'')+'!|\$?[A-Za-z_][\w.]*!?|\$?\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|<>|<=|>=|[-+*/^&=<>,:;%(){}]/y;
 
-/** Tells whether the text tokenises as a formula body with balanced brackets. */
+/** Operators that need an operand after them. */
+const OPERATORS_NEEDING_OPERAND = new Set([
+  '+',
+  '-',
+  '*',
+  '/',
+  '^',
+  '&',
+  '=',
+  '<',
+  '>',
+  '<>',
+  '<=',
+  '>=',
+  ',',
+  ':',
+  ';',
+  '(',
+]);
+
+/**
+ * Tells whether the text tokenises as a formula body with balanced brackets that does not end
+ * in an operator.
+ */
 function looksLikeFormula(body: string): boolean {
   let depth = 0;
   let position = 0;
+  let lastToken = '';
   while (position < body.length) {
     FORMULA_TOKEN.lastIndex = position;
     const match = FORMULA_TOKEN.exec(body);
@@ -50,9 +74,10 @@ function looksLikeFormula(body: string): boolean {
     if (match[0] === '(' || match[0] === '{') depth++;
     if (match[0] === ')' || match[0] === '}') depth--;
     if (depth < 0) return false;
+    if (match[0].trim() !== '') lastToken = match[0];
     position += match[0].length;
   }
-  return depth === 0 && body.trim() !== '';
+  return depth === 0 && lastToken !== '' && !OPERATORS_NEEDING_OPERAND.has(lastToken);
 }
 
 /** Recursive-descent parser for + - * / ^ and brackets over number literals. */

@@ -26,6 +26,9 @@ export interface ParsedInput {
   numberFormat: string | null;
 }
 
+/** How a date with a month name starts: `10 Mar` or `Mar 10`. */
+const NAMED_DATE_START = /^(?:\d{1,2}[\s-]+[A-Za-z]{3}|[A-Za-z]{3,9}\.?\s+\d)/;
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** Parses text typed into a cell the way Sheets does under the spreadsheet's locale. */
@@ -44,11 +47,13 @@ export function parseTypedInput(text: string, context: TypedInputContext): Parse
     return { value: upper === 'TRUE', formula: null, numberFormat: null };
   }
 
+  // Every number, date and time contains a digit, so most identifiers stop here.
+  if (!/\d/.test(trimmed)) return asText(text);
   const conventions = localeConventions(context.locale);
   return (
     parseNumber(trimmed, conventions) ??
     parseDate(trimmed, conventions, context) ??
-    parseTime(trimmed) ??
+    (trimmed.includes(':') ? parseTime(trimmed) : null) ??
     asText(text)
   );
 }
@@ -125,14 +130,15 @@ function parseDate(
   conventions: LocaleConventions,
   context: TypedInputContext,
 ): ParsedInput | null {
-  const [datePart, timePart] = splitDateAndTime(text);
+  const [datePart, timePart] = text.includes(':') ? splitDateAndTime(text) : [text, null];
   const time = timePart === null ? 0 : parseTimeFraction(timePart);
   if (time === null) return null;
 
-  const parsed =
-    parseIsoDate(datePart) ??
-    parseLocaleDate(datePart, conventions, context) ??
-    parseNamedDate(datePart, context);
+  const parsed = /[A-Za-z]/.test(datePart)
+    ? NAMED_DATE_START.test(datePart)
+      ? parseNamedDate(datePart, context)
+      : null
+    : (parseIsoDate(datePart) ?? parseLocaleDate(datePart, conventions, context));
   if (!parsed) return null;
 
   const { parts, format } = parsed;
