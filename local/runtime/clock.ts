@@ -36,7 +36,7 @@ export function createVirtualClock(startTimeMs: number = Date.now()): VirtualClo
 /**
  * Creates a Date class whose `new Date()` and `Date.now()` read the virtual clock. It extends
  * Node's Date, so the script, the SpreadsheetApp fake and the tests all see one `Date` and
- * `instanceof Date` holds everywhere. Calling it without `new` returns the current time as a
+ * `instanceof Date` is true everywhere. Calling it without `new` returns the current time as a
  * string, as the built-in does.
  */
 export function createClockDateClass(clock: VirtualClock): DateConstructor {

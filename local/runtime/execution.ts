@@ -30,6 +30,12 @@ export class Execution {
   readonly calls: Record<string, number> = {};
   readonly logs: string[] = [];
   killed = false;
+  /**
+   * Error class of the script's vm context, set once the context exists. Errors the fakes throw
+   * are made with it so that `error instanceof Error` is true inside the
+   * script.
+   */
+  ErrorClass: ErrorConstructor = Error;
 
   constructor(
     readonly clock: VirtualClock,
@@ -67,7 +73,7 @@ export class Execution {
   checkTime(): void {
     if (this.killed || this.elapsedMs() > this.settings.limitMs) {
       this.killed = true;
-      throw new Error(EXECUTION_TIME_MESSAGE);
+      throw this.error(EXECUTION_TIME_MESSAGE);
     }
   }
 
@@ -78,16 +84,21 @@ export class Execution {
    */
   requireAuthorization(service: string, method: string, scope: string): void {
     if (this.settings.authorizationRequired) {
-      throw new Error(AUTHORIZATION_REQUIRED_MESSAGE);
+      throw this.error(AUTHORIZATION_REQUIRED_MESSAGE);
     }
     if (this.settings.authMode === 'NONE') {
       // NOTE: the wording follows messages users report from simple triggers
       // ("You do not have permission to call X. Required permissions: Y"); not checked against
       // a real AuthMode.NONE execution.
-      throw new Error(
+      throw this.error(
         `You do not have permission to call ${service}.${method}. Required permissions: ${scope}`,
       );
     }
+  }
+
+  /** Creates an error of the script's realm. */
+  error(message: string): Error {
+    return new this.ErrorClass(message);
   }
 
   log(line: string): void {

@@ -117,8 +117,10 @@ function formatField(letter: string, count: number, epochMs: number, timeZone: s
       return p.hour < 12 ? 'AM' : 'PM';
     case 'Z':
       return formatOffset(zoneOffsetMs(epochMs, timeZone), 'Z');
-    case 'X':
-      return formatOffset(zoneOffsetMs(epochMs, timeZone), count === 1 ? 'X' : count === 2 ? 'XX' : 'XXX');
+    case 'X': {
+      const styles = ['X', 'XX', 'XXX'] as const;
+      return formatOffset(zoneOffsetMs(epochMs, timeZone), styles[Math.min(count, 3) - 1]!);
+    }
     case 'z':
       return zoneName(epochMs, timeZone, count >= 4);
     default:

@@ -1,7 +1,7 @@
 // Worker thread behind the synchronous UrlFetchApp fake. The main thread posts a batch of
-// requests and blocks on Atomics.wait; this worker performs them in parallel with node:http,
-// posts the results on the reply port, then wakes the main thread. It only ever connects to
-// 127.0.0.1: any other host is answered with a transport error without opening a socket.
+// requests and blocks on Atomics.wait. This worker performs them in parallel with node:http,
+// posts the results on the reply port, then wakes the main thread.
+// It only connects to 127.0.0.1. Any other host gets a transport error and no socket is opened.
 const http = require('node:http');
 const { parentPort, workerData } = require('node:worker_threads');
 

@@ -3,6 +3,7 @@
 // whose state persists across executions, on one virtual clock.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import vm from 'node:vm';
 import * as gas from 'gas-local';
 import { type CacheStores, createCacheService, createCacheStores } from './cache';
 import { createClockDateClass, createVirtualClock, type VirtualClock } from './clock';
@@ -25,6 +26,7 @@ import {
   type PropertyStores,
   snapshotProperties,
 } from './properties';
+import { bridgeErrors } from './realm';
 import { createRecordedUi, createUiHost, type RecordedUi } from './recorded-ui';
 import {
   createScriptApp,
@@ -35,7 +37,7 @@ import {
   type TriggerTable,
 } from './script-app';
 import { createSession } from './session';
-import type { Workbook } from './spreadsheet/model';
+import type { Workbook } from './spreadsheet';
 import { createSpreadsheetAppFor } from './spreadsheet-binding';
 import { createSyncHttpClient, type SyncHttpClient } from './sync-http';
 import { createUrlFetchApp, type FetchRecord, type UrlFetchState } from './url-fetch';
@@ -285,7 +287,11 @@ function runExecution(
 
   let context: Record<string, unknown>;
   try {
-    context = gas.require(state.bundleDir, createGlobals(state, execution, executionId));
+    // Contextify first so the fakes can throw errors of the script's realm; gas-local reuses an
+    // object that is already a context.
+    const globals = vm.createContext(createGlobals(state, execution, executionId));
+    execution.ErrorClass = vm.runInContext('Error', globals) as ErrorConstructor;
+    context = gas.require(state.bundleDir, globals);
   } catch (error) {
     return finish({ error });
   }
@@ -344,8 +350,7 @@ function createGlobals(
   const scriptTimeZone = state.manifest.timeZone ?? 'Etc/UTC';
   const uiHost = createUiHost(state.ui, execution);
 
-  return {
-    Date: state.DateClass,
+  const services: Record<string, object> = {
     console: createConsole(execution),
     Logger: createLogger(execution),
     Utilities: createUtilities(execution),
@@ -363,4 +368,10 @@ function createGlobals(
     HtmlService: createHtmlService(execution, state.bundleDir),
     SpreadsheetApp: createSpreadsheetAppFor(execution, workbook, state.DateClass, uiHost),
   };
+
+  const globals: Record<string, unknown> = { Date: state.DateClass };
+  for (const [name, service] of Object.entries(services)) {
+    globals[name] = bridgeErrors(service, () => execution.ErrorClass);
+  }
+  return globals;
 }

@@ -11,8 +11,8 @@ export class CrossingError extends Error {}
  * CrossingError naming the path of the first Date, function, circular reference or other
  * non-plain object. `undefined` in an array becomes `null`; an `undefined` property is dropped.
  */
-export function copyAcrossBoundary(value: unknown, what: string): unknown {
-  return copyValue(value, what, new Set<object>());
+export function copyAcrossBoundary(value: unknown, rootPath: string): unknown {
+  return copyValue(value, rootPath, new Set<object>());
 }
 
 function copyValue(value: unknown, path: string, ancestors: Set<object>): unknown {

@@ -6,7 +6,7 @@ import type { Execution } from './execution';
 
 export type LockScope = 'document' | 'script' | 'user';
 
-/** Who holds each lock: an execution id, or another execution simulated by a test. */
+/** Current holder of each lock: an execution id, or another execution simulated by a test. */
 export interface LockTable {
   holders: Map<LockScope, { executionId: number; untilMs: number | null }>;
 }

@@ -7,7 +7,7 @@ import {
   type HtmlOutputLike,
   type RecordedMenu,
   type UiHost,
-} from './spreadsheet/ui';
+} from './spreadsheet';
 
 export interface ShownHtml {
   title: string;

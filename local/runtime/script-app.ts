@@ -82,8 +82,8 @@ export const WeekDay = {
 
 /**
  * Computes the first fire time after `fromMs`. Hourly triggers fire `interval` hours after
- * creation; daily triggers with `atHour` fire within that hour in the trigger's time zone, at
- * `minute`, because Apps Script picks a fixed random minute inside the hour.
+ * creation. Daily triggers with `atHour` fire at `minute` within that hour, in the trigger's
+ * time zone, because Apps Script picks a fixed random minute inside the hour.
  */
 export function computeNextFire(schedule: TriggerSchedule, fromMs: number): number {
   if (schedule.unit === 'minutes') return fromMs + schedule.interval * 60_000;

@@ -1,25 +1,7 @@
 // Connects the SpreadsheetApp fake (local/runtime/spreadsheet) to one execution: the call
 // counter, the UI host, the shared Date class, and the authorisation rules of AuthMode.NONE.
 import { type Execution, SCOPES } from './execution';
-import type { FakeEnvironment } from './spreadsheet/fake-context';
-import type { Workbook } from './spreadsheet/model';
-import type { UiHost } from './spreadsheet/ui';
-
-type SpreadsheetAppFactory = (workbook: Workbook, env: FakeEnvironment) => Record<string, unknown>;
-
-let factory: SpreadsheetAppFactory | null | undefined;
-
-/** Loads `createSpreadsheetApp` from the spreadsheet folder, or null while it is not there. */
-function loadFactory(): SpreadsheetAppFactory | null {
-  if (factory !== undefined) return factory;
-  try {
-    const module = require('./spreadsheet') as { createSpreadsheetApp?: SpreadsheetAppFactory };
-    factory = module.createSpreadsheetApp ?? null;
-  } catch {
-    factory = null;
-  }
-  return factory;
-}
+import { createSpreadsheetApp, type UiHost, type Workbook } from './spreadsheet';
 
 /** Methods that need no document access and stay callable in AuthMode.NONE. */
 const METHODS_WITHOUT_AUTHORIZATION = new Set([
@@ -41,12 +23,11 @@ export function createSpreadsheetAppFor(
   DateCtor: DateConstructor,
   ui: UiHost,
 ): Record<string, unknown> {
-  const create = loadFactory();
   const onCall = (service: string, method: string) => execution.enter(service, method);
   const app: Record<string, unknown> =
-    workbook !== null && create !== null
-      ? create(workbook, { DateCtor, onCall, ui })
-      : createDocumentlessApp(execution, workbook !== null);
+    workbook === null
+      ? createDocumentlessApp(execution)
+      : createSpreadsheetApp(workbook, { DateCtor, onCall, ui, ErrorCtor: execution.ErrorClass });
 
   return new Proxy(app, {
     get(target, property, receiver) {
@@ -66,12 +47,10 @@ export function createSpreadsheetAppFor(
   });
 }
 
-/** SpreadsheetApp when there is no document, or when the spreadsheet fake is not available. */
-function createDocumentlessApp(execution: Execution, fakeMissing: boolean): Record<string, unknown> {
+/** SpreadsheetApp when the execution has no document: no active spreadsheet and no UI. */
+function createDocumentlessApp(execution: Execution): Record<string, unknown> {
   const noDocument = (method: string) => () => {
     execution.enter('SpreadsheetApp', method);
-    if (fakeMissing)
-      throw new Error('The SpreadsheetApp fake is not available in local/runtime/spreadsheet.');
     return null;
   };
   return {
@@ -79,7 +58,7 @@ function createDocumentlessApp(execution: Execution, fakeMissing: boolean): Reco
     getActiveSheet: noDocument('getActiveSheet'),
     getUi: () => {
       execution.enter('SpreadsheetApp', 'getUi');
-      throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
+      throw execution.error('Cannot call SpreadsheetApp.getUi() from this context.');
     },
     flush: () => execution.enter('SpreadsheetApp', 'flush'),
   };

@@ -1,6 +1,6 @@
 // Synchronous HTTP for the UrlFetchApp fake: a worker thread does the I/O while this thread
-// blocks on Atomics.wait. The server must run in another process or thread, never in the one
-// that blocks, or the request can never be answered.
+// blocks on Atomics.wait. The server must run in another process or thread, because a server in
+// the blocked thread could never send its response.
 import path from 'node:path';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 

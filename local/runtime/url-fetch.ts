@@ -398,11 +398,12 @@ function headerValues(rawHeaders: string[], name: string): string[] {
 }
 
 function stripHeader(rawHeaders: string[], name: string): string[] {
-  const kept: string[] = [];
+  const remaining: string[] = [];
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-    if (rawHeaders[i]!.toLowerCase() !== name.toLowerCase()) kept.push(rawHeaders[i]!, rawHeaders[i + 1]!);
+    if (rawHeaders[i]!.toLowerCase() !== name.toLowerCase())
+      remaining.push(rawHeaders[i]!, rawHeaders[i + 1]!);
   }
-  return kept;
+  return remaining;
 }
 
 /** Converts bytes to Apps Script's Byte[]: numbers from -128 to 127. */
