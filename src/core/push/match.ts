@@ -31,6 +31,7 @@ export interface MatchReport {
 }
 
 const NOT_ALNUM = /[^A-Za-z0-9]+/;
+const NOT_ALNUM_GLOBAL = /[^A-Za-z0-9]+/g;
 const MIN_GTIN_DIGITS = 8;
 const MAX_GTIN_DIGITS = 14;
 
@@ -109,7 +110,7 @@ function compactKey(parts: Array<string | number | undefined>): string | null {
   if (parts.some((part) => part === undefined || String(part) === '')) {
     return null;
   }
-  return parts.map((part) => String(part).replace(new RegExp(NOT_ALNUM, 'g'), '')).join('');
+  return parts.map((part) => String(part).replace(NOT_ALNUM_GLOBAL, '')).join('');
 }
 
 /** Lists the identifier tuples of an item, each a list of parts that JOOR may join into `sku`. */
@@ -142,8 +143,9 @@ function buildIndex(sent: SentLine[]): IdentifierIndex {
 
 /**
  * Finds the rows a `sku` string may name: any digit token read as a GTIN, and any run of
- * consecutive tokens read as a joined tuple. Each candidate is then checked with the exact
- * parts, so separators removed by `compactKey` cannot merge two different tuples.
+ * consecutive tokens read as a joined tuple. A single candidate is unambiguous, because the
+ * response only names lines of this request. Several candidates are checked against the
+ * exact parts, so separators removed by `compactKey` cannot merge two different tuples.
  */
 function findCandidates(sku: string, index: IdentifierIndex, sent: SentLine[]): number[] {
   const tokens = sku.split(NOT_ALNUM).filter((token) => token !== '');
@@ -168,7 +170,12 @@ function findCandidates(sku: string, index: IdentifierIndex, sent: SentLine[]): 
     }
   }
 
-  return [...found].sort((a, b) => a - b).filter((position) => skuNamesItem(sku, sent[position]?.item));
+  const candidates = [...found].sort((a, b) => a - b);
+  if (candidates.length < 2) {
+    return candidates;
+  }
+  // Compiling a pattern costs far more than a lookup, so only ambiguous lines pay for it.
+  return candidates.filter((position) => skuNamesItem(sku, sent[position]?.item));
 }
 
 const SEPARATOR_PATTERN = '[^A-Za-z0-9]*';

@@ -69,30 +69,23 @@ export function buildAuthorizationHeader(token: string, encodeBase64: Base64Enco
  * under JOOR's bulk-page spelling `style_identifer`, or under both, per `key`.
  */
 export function toWireItem(item: InventoryItem, key: StyleIdentifierKey): WireItem {
+  // Plain assignments rather than a loop over field names: this runs once per line of a push.
   const wire: WireItem = {};
-  const put = (name: string, value: string | number | boolean | undefined): void => {
-    if (value !== undefined) {
-      wire[name] = value;
-    }
-  };
-
-  put('warehouse', item.warehouse);
-  put('inventory_date', item.inventory_date);
-  put('style_number', item.style_number);
-  if (key === 'both' || key === 'style_identifier') {
-    put('style_identifier', item.style_identifier);
+  if (item.warehouse !== undefined) wire.warehouse = item.warehouse;
+  if (item.inventory_date !== undefined) wire.inventory_date = item.inventory_date;
+  if (item.style_number !== undefined) wire.style_number = item.style_number;
+  if (item.style_identifier !== undefined) {
+    if (key !== 'style_identifer') wire.style_identifier = item.style_identifier;
+    if (key !== 'style_identifier') wire.style_identifer = item.style_identifier;
   }
-  if (key === 'both' || key === 'style_identifer') {
-    put('style_identifer', item.style_identifier);
-  }
-  put('style_id', item.style_id);
-  put('color_code', item.color_code);
-  put('style_color_id', item.style_color_id);
-  put('size', item.size);
-  put('size_code', item.size_code);
-  put('inventory', item.inventory);
-  put('upc', item.upc);
-  put('made_to_order', item.made_to_order);
+  if (item.style_id !== undefined) wire.style_id = item.style_id;
+  if (item.color_code !== undefined) wire.color_code = item.color_code;
+  if (item.style_color_id !== undefined) wire.style_color_id = item.style_color_id;
+  if (item.size !== undefined) wire.size = item.size;
+  if (item.size_code !== undefined) wire.size_code = item.size_code;
+  wire.inventory = item.inventory;
+  if (item.upc !== undefined) wire.upc = item.upc;
+  if (item.made_to_order !== undefined) wire.made_to_order = item.made_to_order;
   return wire;
 }
 
