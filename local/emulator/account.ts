@@ -3,7 +3,7 @@
  * pending orders, stored positions and made-to-order flags.
  */
 
-import type { EmulatorSeed, SeedSku } from './seed-types';
+import type { EmulatorSeed, SeedSku, SeedV4Credentials } from './seed-types';
 
 export interface StoredPosition {
   sku: SeedSku;
@@ -37,6 +37,7 @@ export function positionKey(sku: SeedSku, warehouse: string, date: string | null
 export class Account {
   readonly accountId: string;
   readonly token: string;
+  readonly v4Credentials: SeedV4Credentials | undefined;
   readonly catalogue: readonly SeedSku[];
   readonly pending: readonly PendingOrder[];
   /** Configured warehouse names, `Default` included. */
@@ -56,6 +57,7 @@ export class Account {
     assertSeedShape(seed);
     this.accountId = seed.accountId;
     this.token = seed.token;
+    this.v4Credentials = seed.v4Credentials;
     this.catalogue = seed.catalogue;
     this.warehouses = new Set([DEFAULT_WAREHOUSE, ...seed.warehouses]);
     this.warehouseCodes = new Map(

@@ -11,6 +11,7 @@ import { type RenderedBody, renderDocument, renderError, renderInventoryResponse
 import { buildStyleRecords } from './styles';
 import type { RateLimitHeaders, Switches } from './switches';
 import { CREDITS_PER_WINDOW, type CreditLimiter, creditCost, type ThrottleDecision } from './throttle';
+import { handleAtlasAuth, handleV4Skus, isBearerAuthorized } from './v4-routes';
 
 export interface ApiRequest {
   method: string;
@@ -34,15 +35,26 @@ export interface ApiResponse {
 
 export interface ApiContext {
   account: Account;
+  /** v4 access tokens issued by the password grant, with their expiry in epoch milliseconds. */
+  accessTokens: Map<string, number>;
   switches: Switches;
   clock: VirtualClock;
   limiter: CreditLimiter;
 }
 
-type Route = 'bulk' | 'style_inventory' | 'style_list' | 'style_by_number' | 'style_by_id';
+type Route =
+  | 'bulk'
+  | 'style_inventory'
+  | 'style_list'
+  | 'style_by_number'
+  | 'style_by_id'
+  | 'atlas_auth'
+  | 'v4_skus';
 
 function matchRoute(segments: string[]): Route | undefined {
   const [version, resource, ...rest] = segments;
+  if (version === 'auth' && segments.length === 1) return 'atlas_auth';
+  if (version === 'v4' && resource === 'skus' && rest.length === 0) return 'v4_skus';
   if (version !== 'v2') return undefined;
   if (resource === 'bulk-inventory' && rest.length === 0) return 'bulk';
   if (resource === 'style' && rest.length === 0) return 'style_list';
@@ -58,6 +70,8 @@ const ROUTE_METHODS: Record<Route, string[]> = {
   style_list: ['GET'],
   style_by_number: ['GET'],
   style_by_id: ['GET'],
+  atlas_auth: ['POST'],
+  v4_skus: ['GET'],
 };
 
 export function handleApiRequest(context: ApiContext, request: ApiRequest): ApiResponse {
@@ -82,16 +96,29 @@ export function handleApiRequest(context: ApiContext, request: ApiRequest): ApiR
       `${request.method} is not allowed here; use ${ROUTE_METHODS[route].join(' or ')}`,
     );
   }
-  if (!isAuthorized(headerValue(request.headers, 'authorization'), context.account.token)) {
+  const now = context.clock.now();
+  if (route === 'atlas_auth') {
+    const grant = handleAtlasAuth(context.account, request.body, now, context.accessTokens);
+    return { status: grant.status, headers: {}, body: grant.body };
+  }
+  const authorization = headerValue(request.headers, 'authorization');
+  const isV4 = route === 'v4_skus';
+  const authorized = isV4
+    ? isBearerAuthorized(authorization, now, context.accessTokens)
+    : isAuthorized(authorization, context.account.token);
+  if (!authorized) {
+    const expected = isV4 ? 'Bearer <access_token from POST /auth/>' : 'OAuth2 <Base64 of the API token>';
     return fail(
       context.switches.unauthorizedStatus,
       'UNAUTHORIZED',
-      'Missing or invalid token; send the header "Authorization: OAuth2 <Base64 of the API token>"',
+      `Missing or invalid token; send the header "Authorization: ${expected}"`,
     );
   }
 
+  const bucket =
+    isV4 && !context.switches.sharedBucket ? `${context.account.accountId}:v4` : context.account.accountId;
   const throttle = context.limiter.charge(
-    context.account.accountId,
+    bucket,
     creditCost(request.method),
     context.clock.now(),
     context.switches.chargeRejected,
@@ -116,7 +143,7 @@ export function handleApiRequest(context: ApiContext, request: ApiRequest): ApiR
 
 function routeRequest(
   context: ApiContext,
-  route: Route,
+  route: Exclude<Route, 'atlas_auth'>,
   request: ApiRequest,
   requestFormat: WireFormat | null,
   format: WireFormat,
@@ -124,6 +151,10 @@ function routeRequest(
   const styles = () => buildStyleRecords(context.account.catalogue);
   const [, , first = '', second = ''] = request.segments;
   switch (route) {
+    case 'v4_skus': {
+      const result = handleV4Skus(context.account, request.query);
+      return { status: result.status, headers: {}, body: result.body };
+    }
     case 'bulk':
       return handleBulk(context, request, requestFormat, format);
     case 'style_inventory':

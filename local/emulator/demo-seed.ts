@@ -50,6 +50,12 @@ export function createDemoSeed(): EmulatorSeed {
     warehouses: ['Fall Future'],
     warehouseCodes: { Default: 'DEF', 'Fall Future': 'FF' },
     catalogue,
+    v4Credentials: {
+      clientId: 'demo-client',
+      clientSecret: 'demo-secret',
+      username: 'demo@example.com',
+      password: 'demo-password',
+    },
     pending: [
       { upc: catalogue[0]?.upc, warehouse: 'Default', quantity: 3, status: 'pending' },
       { upc: catalogue[0]?.upc, warehouse: 'Default', quantity: 2, status: 'notes' },

@@ -58,6 +58,7 @@ export class Emulator {
   #faults = new Map<number, ScheduledFault>();
   #requestCount = 0;
   #requestLog: RequestLogEntry[] = [];
+  readonly #accessTokens = new Map<string, number>();
 
   constructor(seed: EmulatorSeed, switches: Partial<Switches> = {}) {
     this.#seed = structuredClone(seed);
@@ -80,7 +81,13 @@ export class Emulator {
     const fault = this.#faults.get(number);
     const run = (): ApiResponse =>
       handleApiRequest(
-        { account: this.#account, switches: this.#switches, clock: this.clock, limiter: this.#limiter },
+        {
+          account: this.#account,
+          accessTokens: this.#accessTokens,
+          switches: this.#switches,
+          clock: this.clock,
+          limiter: this.#limiter,
+        },
         {
           method: request.method,
           segments,
@@ -180,6 +187,7 @@ export class Emulator {
   reset(): void {
     this.#account = new Account(this.#seed);
     this.#limiter.clear();
+    this.#accessTokens.clear();
     this.#requestLog = [];
     this.#requestCount = 0;
   }

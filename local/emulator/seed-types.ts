@@ -45,4 +45,13 @@ export interface EmulatorSeed {
   positions?: SeedPosition[];
   /** UPCs of SKUs that start out flagged made-to-order. */
   madeToOrder?: string[];
+  /** Credentials the v4 password grant (`POST /auth/`) accepts; without them every grant fails. */
+  v4Credentials?: SeedV4Credentials;
+}
+
+export interface SeedV4Credentials {
+  clientId: string;
+  clientSecret: string;
+  username: string;
+  password: string;
 }

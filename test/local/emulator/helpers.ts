@@ -30,6 +30,12 @@ export function createTestSeed(): EmulatorSeed {
     token: TOKEN,
     warehouses: ['Fall Future'],
     warehouseCodes: { 'Fall Future': 'FF' },
+    v4Credentials: {
+      clientId: 'client-1',
+      clientSecret: 'secret-1',
+      username: 'ops@example.com',
+      password: 'pw-1',
+    },
     catalogue: [
       { ...tee, size: 'S', size_code: 'SR1-01', upc: UPC.teeS },
       { ...tee, size: 'M', size_code: 'SR1-02', upc: UPC.teeM },
