@@ -7,7 +7,7 @@ import type { CellValue } from './model';
 import { GENERAL_FORMAT, TEXT_FORMAT } from './model';
 
 const dateFormatCache = new Map<string, boolean>();
-/** Display texts by separators, format and value; sheets repeat dates and quantities in long columns. */
+/** Display texts by separators, format and value, because long columns repeat dates and quantities. */
 const formattedValues = new Map<string, Map<number, string>>();
 const MAX_CACHED_VALUES = 10_000;
 const ssfFormatCache = new Map<string, string>();

@@ -14,17 +14,17 @@ import { type ParsedInput, parseTypedInput, type TypedInputContext } from './typ
 import type { CallCounter, UiHost } from './ui';
 import { instantToSerial, serialToInstant } from './zone';
 
-/** What the runtime hands to `createSpreadsheetApp`. */
+/** Services and classes the runtime passes to `createSpreadsheetApp`. */
 export interface FakeEnvironment {
   /**
-   * The one Date class of the gas-local context; every Date the fake returns is made with it,
-   * so `value instanceof Date` holds inside the script. It also reads the virtual clock.
+   * The one Date class of the gas-local context. Every Date the fake returns is made with it,
+   * so `value instanceof Date` is true inside the script. It also reads the virtual clock.
    */
   DateCtor: DateConstructor;
-  /** Called once per public fake method call, as `onCall('Range', 'getValues')`; may throw. */
+  /** Call counter, invoked once per public fake method call as `onCall('Range', 'getValues')`. It may throw. */
   onCall: CallCounter;
   ui: UiHost;
-  /** The context's Error class for the errors the fake throws; Node's Error by default. */
+  /** The context's Error class for the errors the fake throws, or Node's Error when absent. */
   ErrorCtor?: ErrorConstructor;
 }
 
@@ -37,7 +37,7 @@ const MAX_CACHED_INPUTS = 10_000;
 export class FakeContext {
   readonly conventions: LocaleConventions;
   private readonly serialInstants = new Map<number, number>();
-  /** Parse results of the current write call; sheets repeat quantities, warehouses and dates. */
+  /** Parse results of the current write call, because sheets repeat quantities, warehouses and dates. */
   private readonly parsedInputs = new Map<string, ParsedInput>();
 
   constructor(
@@ -92,7 +92,7 @@ export class FakeContext {
   }
 
   /**
-   * Creates the typed-input context for one write call; it reads the clock once, and
+   * Creates the typed-input context for one write call. It reads the clock once, and
    * `writeValue` updates its cell format for each cell.
    */
   createInputContext(): TypedInputContext {
@@ -184,5 +184,7 @@ export function describeArgumentType(value: unknown): string {
   }
   if (isDate(value)) return 'Date';
   if (typeof value === 'object') return 'Object';
-  return typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'Boolean' : 'String';
+  if (typeof value === 'number') return 'number';
+  if (typeof value === 'boolean') return 'Boolean';
+  return 'String';
 }

@@ -5,7 +5,7 @@ import type { FakeRange } from './fake-range';
 
 export type FakeRangeList = ReturnType<typeof createRangeList>;
 
-/** Builds a RangeList; each of its methods counts as one call, as in Apps Script. */
+/** Builds a RangeList. Each of its methods counts as one call, as in Apps Script. */
 export function createRangeList(context: FakeContext, ranges: FakeRange[]) {
   const count = (method: string) => context.count('RangeList', method);
   // The list counts as one call, so the per-range methods it applies are not counted.

@@ -57,7 +57,7 @@ export class FakeRange {
     return this.model.formulas.get(this.grid.row - 1, this.grid.column - 1) ?? '';
   }
 
-  /** Reads stored values; cells covered by a merge, except its top-left cell, read as ''. */
+  /** Reads stored values. Cells covered by a merge, except its top-left cell, read as ''. */
   private readValues(): (CellValue | Date)[][] {
     const { model, context } = this;
     const result: (CellValue | Date)[][] = new Array(this.grid.numRows);
@@ -228,7 +228,8 @@ export class FakeRange {
     return this.topLeft().readNumberFormats()[0]?.[0] ?? AUTOMATIC_FORMAT_PATTERN;
   }
 
-  // NOTE: Apps Script reports Automatic cells as `0.###############`; the fake does the same.
+  // NOTE: the fake reports Automatic cells as `0.###############`, the pattern Apps Script is
+  // commonly seen to return. It was not checked against a live spreadsheet.
   private readNumberFormats(): string[][] {
     const result: string[][] = [];
     for (let index = 0; index < this.grid.numRows; index++) {
@@ -504,7 +505,7 @@ export class FakeRange {
     return this.model.merges.some((merge) => rangesIntersect(merge, this.grid));
   }
 
-  /** Merges the range; only the top-left value is kept, as Sheets does. */
+  /** Merges the range and keeps only the top-left value, as Sheets does. */
   merge(): FakeRange {
     this.context.count('Range', 'merge');
     this.assertWholeMerges();

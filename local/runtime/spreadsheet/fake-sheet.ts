@@ -100,7 +100,7 @@ export class FakeSheet {
     );
   }
 
-  /** Parses A1 notation relative to this sheet; a sheet name in it must be this sheet's. */
+  /** Parses A1 notation relative to this sheet. A sheet name in it must be this sheet's name. */
   rangeFromA1(notation: string): FakeRange {
     const { sheetName, cells } = splitSheetName(notation);
     const grid = parseA1(cells, this.model.maxRows, this.model.maxColumns);

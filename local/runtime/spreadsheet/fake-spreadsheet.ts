@@ -92,7 +92,7 @@ export class FakeSpreadsheet {
     return model ? this.sheetFor(model) : null;
   }
 
-  /** Returns the active sheet; without one set, the first sheet, as a new session shows it. */
+  /** Returns the active sheet, or the first sheet when none was activated. */
   getActiveSheet(): FakeSheet {
     this.count('getActiveSheet');
     return this.sheetFor(this.activeModel());
@@ -105,7 +105,7 @@ export class FakeSpreadsheet {
     return sheet;
   }
 
-  /** Inserts a sheet; without a name it gets the next free `SheetN`. It becomes active. */
+  /** Inserts a sheet and activates it. Without a name it gets the next free `SheetN`. */
   insertSheet(name?: string, index?: number): FakeSheet {
     this.count('insertSheet');
     const sheetName = name ?? this.nextSheetName();
@@ -130,13 +130,13 @@ export class FakeSpreadsheet {
     }
   }
 
-  /** Shows a toast; a null or missing timeout means 5 seconds, a negative one until dismissed. */
+  /** Shows a toast. A null or missing timeout means 5 seconds, a negative one until dismissed. */
   toast(message: unknown, title?: string, timeoutSeconds?: number | null): void {
     this.count('toast');
     this.context.env.ui.toast(String(message), title ?? '', timeoutSeconds ?? DEFAULT_TOAST_SECONDS);
   }
 
-  /** Resolves `Sheet!A1:B2`; without a sheet name the active sheet is used. */
+  /** Resolves `Sheet!A1:B2`, or A1 notation without a sheet name on the active sheet. */
   getRange(a1Notation: string): FakeRange {
     this.count('getRange');
     const { sheetName } = splitSheetName(a1Notation);
@@ -187,7 +187,7 @@ export class FakeSpreadsheet {
   }
 }
 
-/** Builds a `SpreadsheetApp` fake over a workbook; see FakeEnvironment for what `env` supplies. */
+/** Builds a `SpreadsheetApp` fake over a workbook. FakeEnvironment describes `env`. */
 export function createSpreadsheetApp(workbook: Workbook, env: FakeEnvironment) {
   const context = new FakeContext(workbook, env);
   const spreadsheet = new FakeSpreadsheet(context);
@@ -206,7 +206,7 @@ export function createSpreadsheetApp(workbook: Workbook, env: FakeEnvironment) {
       count('getActive');
       return spreadsheet;
     },
-    /** Opens the loaded workbook by its id; any other id fails as a missing file does. */
+    /** Opens the loaded workbook by its id. Any other id fails as a missing file does. */
     openById(id: string): FakeSpreadsheet {
       count('openById');
       if (id !== workbook.id) {

@@ -1,5 +1,5 @@
 // Results for formulas entered through the fake. Only arithmetic on number literals is
-// evaluated; anything else gets the error value Sheets shows for a formula it cannot compute.
+// evaluated. Anything else gets the error value Sheets shows for a formula it cannot compute.
 
 import type { CellValue } from './model';
 
@@ -9,7 +9,7 @@ export const PARSE_ERROR = '#ERROR!';
 export const NAME_ERROR = '#NAME?';
 export const DIVIDE_BY_ZERO_ERROR = '#DIV/0!';
 
-/** Error values that a cell can show; `getValues()` returns them as strings. */
+/** Error values that a cell can show. `getValues()` returns them as strings. */
 export const ERROR_VALUES = new Set([
   '#NULL!',
   '#DIV/0!',
@@ -26,7 +26,7 @@ export const ERROR_VALUES = new Set([
 /**
  * Returns the result of a formula such as `=1+2*3`. Formulas with references or functions get
  * `#NAME?` when their tokens look valid and `#ERROR!` otherwise.
- * NOTE: real Sheets evaluates references and functions; the fake does not.
+ * NOTE: real Sheets evaluates references and functions, but the fake does not.
  */
 export function evaluateFormula(formula: string): CellValue {
   const body = formula.slice(1);
@@ -128,7 +128,8 @@ class ArithmeticParser {
     const sign = this.peekOperator('+-');
     if (sign) {
       const operand = this.parseUnary();
-      return operand === null ? null : sign === '-' ? -operand : operand;
+      if (operand === null) return null;
+      return sign === '-' ? -operand : operand;
     }
     return this.parseAtom();
   }

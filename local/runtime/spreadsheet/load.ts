@@ -20,22 +20,22 @@ import { parseTypedInput } from './typed-input';
 
 /** The spreadsheet settings a file does not carry. */
 export interface LoadOptions {
-  /** IANA zone of the spreadsheet; date serials are midnight in this zone. */
+  /** IANA zone of the spreadsheet. Date serials are read as midnight in this zone. */
   timeZone: string;
-  /** Sheets locale code, such as `en_US`; it decides how CSV text becomes numbers and dates. */
+  /** Sheets locale code, such as `en_US`. It decides how CSV text becomes numbers and dates. */
   locale: string;
-  /** The instant CSV dates typed without a year are read at, in epoch ms; defaults to now. */
+  /** Instant in epoch ms that gives CSV dates without a year their year. Defaults to now. */
   now?: number;
-  /** Spreadsheet id; a random Drive-style id by default. */
+  /** Spreadsheet id, or a random Drive-style id when absent. */
   id?: string;
 }
 
 const MS_PER_DAY = 86_400_000;
 const SERIAL_UNIX_OFFSET_DAYS = 25_569;
-/** Pixels per character of column width in .xlsx files, as Excel renders its default font. */
+/** Pixels per character of .xlsx column width, an estimate for Excel's default font. */
 const PIXELS_PER_WIDTH_UNIT = 7;
 
-/** Loads an .xlsx or .csv file; the file is only read, never written. */
+/** Loads an .xlsx or .csv file. The file is only read, never written. */
 export async function loadWorkbook(path: string, options: LoadOptions): Promise<Workbook> {
   const extension = extname(path).toLowerCase();
   const name = basename(path, extname(path));
@@ -134,7 +134,7 @@ function readRows(worksheet: ExcelJS.Worksheet, sheet: SheetModel): void {
   const filter = sheet.filterRange;
   worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     if (row.hidden) {
-      // NOTE: .xlsx marks filtered and hand-hidden rows alike; rows hidden below the filter's
+      // NOTE: .xlsx marks filtered and hand-hidden rows alike, so rows hidden below the filter's
       // header row are taken as hidden by the filter.
       const inFilter = filter !== null && rowNumber > filter.row && rowNumber < filter.row + filter.numRows;
       (inFilter ? sheet.rowsHiddenByFilter : sheet.rowsHiddenByUser).add(rowNumber);
@@ -181,7 +181,7 @@ function readNote(note: ExcelJS.Cell['note']): string {
   return (note.texts ?? []).map((part) => part.text).join('');
 }
 
-/** Converts an exceljs value to the value Sheets stores; exceljs reads date serials as UTC Dates. */
+/** Converts an exceljs value to the value Sheets stores. exceljs reads date serials as UTC Dates. */
 function toCellValue(value: unknown): CellValue {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;

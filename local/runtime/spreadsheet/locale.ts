@@ -3,7 +3,7 @@
 /** Order of day, month and year in dates typed without a year first. */
 export type DateOrder = 'MDY' | 'DMY';
 
-/** How a spreadsheet locale reads typed numbers and dates and shows dates by default. */
+/** Separators and date patterns that a spreadsheet locale uses for typed input and display. */
 export interface LocaleConventions {
   decimalSeparator: '.' | ',';
   groupingSeparator: ',' | '.' | '\u00a0' | "'";
@@ -57,7 +57,7 @@ const CONVENTIONS: Record<string, LocaleConventions> = {
   ja_JP: { ...US, dateOrder: 'MDY', dateFormat: 'yyyy/MM/dd', dateTimeFormat: 'yyyy/MM/dd H:mm:ss' },
 };
 
-/** Lists the locale codes the fake knows, such as `en_US` and `de_DE`. */
+/** Lists the supported locale codes, such as `en_US` and `de_DE`. */
 export function supportedLocales(): string[] {
   return Object.keys(CONVENTIONS);
 }

@@ -7,7 +7,7 @@ import { assertTimeZone } from './zone';
 
 /**
  * A stored cell value. Dates and times are serial numbers with a date number format, as in
- * Sheets; formula errors such as `#N/A` are stored as those strings. Empty is `''`.
+ * Sheets. Formula errors such as `#N/A` are stored as those strings. Empty is `''`.
  */
 export type CellValue = string | number | boolean;
 
@@ -18,7 +18,7 @@ export const TEXT_FORMAT = '@';
 
 /** One layer of per-cell data (values, formulas, formats…) stored as sparse rows of dense arrays. */
 export class CellLayer<T> {
-  /** Rows indexed from 0; a missing row or entry means "not set". */
+  /** Rows indexed from 0. A missing row or entry means "not set". */
   rows: (T[] | undefined)[] = [];
 
   get(row0: number, column0: number): T | undefined {
@@ -83,7 +83,7 @@ export interface SheetModel {
   sheetId: number;
   name: string;
   values: CellLayer<CellValue>;
-  /** Formulas as typed, starting with `=`; the value layer holds their last result. */
+  /** Formulas as typed, starting with `=`. The value layer contains their last result. */
   formulas: CellLayer<string>;
   numberFormats: CellLayer<string>;
   /** Formats set on whole columns, used where a cell has none of its own. */
@@ -100,12 +100,12 @@ export interface SheetModel {
   hiddenColumns: Set<number>;
   hidden: boolean;
   merges: GridRange[];
-  /** The range of the sheet's filter; hidden rows inside it count as hidden by the filter. */
+  /** Range of the sheet's filter. Hidden rows inside it count as hidden by the filter. */
   filterRange: GridRange | null;
   frozenRows: number;
   frozenColumns: number;
   protections: ProtectionModel[];
-  /** Column widths in pixels; unset columns have Sheets' default of 100. */
+  /** Column widths in pixels. Unset columns have Sheets' default of 100. */
   columnWidths: Map<number, number>;
 }
 
@@ -115,7 +115,7 @@ export interface Workbook {
   name: string;
   /** IANA zone in which date serials are read, such as `Asia/Tokyo`. */
   timeZone: string;
-  /** Sheets locale code such as `en_US`; it decides how typed text becomes numbers and dates. */
+  /** Sheets locale code such as `en_US`. It decides how typed text becomes numbers and dates. */
   locale: string;
   sheets: SheetModel[];
   activeSheetId: number | null;
@@ -178,7 +178,7 @@ export function createWorkbook(options: WorkbookOptions): Workbook {
   };
 }
 
-/** Adds a sheet with a fresh id; the first sheet added becomes the active sheet. */
+/** Adds a sheet with a fresh id. The first sheet added becomes the active sheet. */
 export function addSheet(workbook: Workbook, name: string, index = workbook.sheets.length): SheetModel {
   const sheetId = workbook.sheets.length === 0 ? 0 : nextSheetId(workbook);
   const sheet = createSheetModel(name, sheetId);

@@ -20,7 +20,7 @@ import {
 
 /** Options for saving. */
 export interface SaveOptions {
-  /** The sheet a .csv file receives; the first sheet by default. */
+  /** Name of the sheet a .csv file receives, or the first sheet when absent. */
   sheetName?: string;
 }
 

@@ -27,7 +27,7 @@ function shiftNumbers(numbers: Iterable<number>, at: number, count: number): Set
   return shifted;
 }
 
-/** Moves a span [start, start + length) for an insertion or deletion at `at`; null if deleted. */
+/** Moves a span [start, start + length) for an insertion or deletion at `at`, or returns null if deleted. */
 function shiftSpan(start: number, length: number, at: number, count: number): [number, number] | null {
   const end = start + length;
   if (count > 0) {

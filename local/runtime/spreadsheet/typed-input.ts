@@ -7,13 +7,13 @@ import type { CellValue } from './model';
 import { TEXT_FORMAT } from './model';
 import { instantToWallTime, wallTimeToSerial } from './zone';
 
-/** What the parser needs to know about the cell and the spreadsheet. */
+/** Settings of the spreadsheet and the target cell that the parser reads. */
 export interface TypedInputContext {
   locale: string;
   timeZone: string;
-  /** The current instant in epoch milliseconds; a date typed without a year takes this year. */
+  /** Current instant in epoch milliseconds. A date typed without a year takes its year. */
   now: number;
-  /** The number format of the target cell; `@` keeps every input as text. */
+  /** Number format of the target cell. `@` keeps every input as text. */
   cellFormat: string;
 }
 
@@ -26,7 +26,7 @@ export interface ParsedInput {
   numberFormat: string | null;
 }
 
-/** How a date with a month name starts: `10 Mar` or `Mar 10`. */
+/** Start of a date with a month name, such as `10 Mar` or `Mar 10`. */
 const NAMED_DATE_START = /^(?:\d{1,2}[\s-]+[A-Za-z]{3}|[A-Za-z]{3,9}\.?\s+\d)/;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -183,10 +183,10 @@ function parseLocaleDate(
   const day = Number(monthFirst ? second : first);
   const year = yearText === undefined ? currentYear(context) : expandYear(yearText);
 
-  // NOTE: a date typed without a year is shown as month and day in the typed order; real
+  // NOTE: a date typed without a year is shown as month and day in the typed order, but real
   // Sheets may pick another pattern.
-  const format =
-    yearText === undefined ? (monthFirst ? `M${separator}d` : `d${separator}M`) : conventions.dateFormat;
+  if (yearText !== undefined) return { parts: { year, month, day }, format: conventions.dateFormat };
+  const format = monthFirst ? `M${separator}d` : `d${separator}M`;
   return { parts: { year, month, day }, format };
 }
 

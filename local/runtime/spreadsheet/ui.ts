@@ -45,7 +45,7 @@ export interface DialogRequest {
 }
 
 /**
- * What `SpreadsheetApp.getUi()` needs from the runtime. The runtime decides whether the
+ * Host of the `SpreadsheetApp.getUi()` fake, implemented by the runtime. The runtime decides whether the
  * execution has a UI (menu clicks and sidebar calls do, triggers do not) and which button a
  * scripted user presses.
  */
@@ -60,11 +60,11 @@ export interface UiHost {
   alert(request: DialogRequest): Button;
   /** Returns the button the scripted user presses and the text typed. */
   prompt(request: DialogRequest): { button: Button; text: string };
-  /** Records a toast; toasts work in trigger executions too, where nobody sees them. */
+  /** Records a toast. Toasts also work in trigger executions, where no user sees them. */
   toast(message: string, title: string, timeoutSeconds: number): void;
 }
 
-/** Counts a public fake method call; supplied by the runtime, which may throw from it. */
+/** Counter of public fake method calls, supplied by the runtime. It may throw. */
 export type CallCounter = (service: string, method: string) => void;
 
 /** Builds the `Ui` object returned by `SpreadsheetApp.getUi()`. */
@@ -111,7 +111,7 @@ export function createUi(host: UiHost, onCall: CallCounter) {
 
 /**
  * Reads the overloads `alert(prompt)`, `alert(prompt, buttons)` and
- * `alert(title, prompt, buttons)`; `prompt` has the same shapes.
+ * `alert(title, prompt, buttons)`. `prompt` has the same shapes.
  */
 function readDialogArguments(args: unknown[], defaultButtons: ButtonSet): DialogRequest {
   const [first, second, third] = args;

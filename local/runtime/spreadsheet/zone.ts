@@ -72,7 +72,7 @@ function wallTimeAsUtc(wall: WallTime): number {
     wall.second,
     wall.millisecond,
   );
-  // Date.UTC maps years 0–99 to 1900–1999; set the year again for them.
+  // Date.UTC maps years 0–99 to 1900–1999, so set the year again for them.
   if (wall.year >= 0 && wall.year < 100) {
     const date = new Date(ms);
     date.setUTCFullYear(wall.year);
@@ -81,20 +81,27 @@ function wallTimeAsUtc(wall: WallTime): number {
   return ms;
 }
 
+/** Returns a zone's offset from UTC at an instant, in milliseconds. */
+function offsetAt(epochMs: number, timeZone: string): number {
+  return wallTimeAsUtc(instantToWallTime(epochMs, timeZone)) - epochMs;
+}
+
 /**
- * Returns the instant at which a zone shows the given wall-clock time. A time skipped by a
- * daylight-saving jump resolves to the instant after the jump, as Sheets shows it.
+ * Returns the instant at which a zone shows the given wall-clock time. A time shown twice, when
+ * clocks go back, resolves to the earlier instant. A time skipped when clocks go forward is read
+ * with the offset before the jump, so it lands after the jump, as JavaScript's Date does.
  */
 export function wallTimeToInstant(wall: WallTime, timeZone: string): number {
   const asUtc = wallTimeAsUtc(wall);
-  let guess = asUtc;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const shown = wallTimeAsUtc(instantToWallTime(guess, timeZone));
-    const drift = shown - asUtc;
-    if (drift === 0) return guess;
-    guess -= drift;
-  }
-  return guess;
+  const before = asUtc - offsetAt(asUtc - MS_PER_DAY, timeZone);
+  const after = asUtc - offsetAt(asUtc + MS_PER_DAY, timeZone);
+  const shows = (instant: number) => wallTimeAsUtc(instantToWallTime(instant, timeZone)) === asUtc;
+
+  const beforeShown = shows(before);
+  const afterShown = shows(after);
+  if (beforeShown && afterShown) return Math.min(before, after);
+  if (afterShown) return after;
+  return before;
 }
 
 /** Converts a serial day number to the wall-clock time it denotes. */

@@ -234,7 +234,9 @@ describe('Range geometry', () => {
 
   it('rejects ranges outside the sheet', () => {
     const { sheet } = createSheet();
-    expect(() => sheet.getRange(1001, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(1001, 1)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
     expect(() => sheet.getRange(0, 1)).toThrow('The starting row of the range is too small.');
     expect(() => sheet.getRange(1, 1, 0, 1)).toThrow('The number of rows in the range must be at least 1.');
     expect(() => sheet.getRange('not a range')).toThrow('Range not found');

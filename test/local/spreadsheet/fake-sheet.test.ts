@@ -37,7 +37,10 @@ describe('SpreadsheetApp.getUi', () => {
     expect(ui.menus[0]?.items).toEqual([
       { kind: 'item', caption: 'Open sidebar', functionName: 'openSidebar' },
       { kind: 'separator' },
-      { kind: 'submenu', menu: { name: 'More', items: [{ kind: 'item', caption: 'Help', functionName: 'showHelp' }] } },
+      {
+        kind: 'submenu',
+        menu: { name: 'More', items: [{ kind: 'item', caption: 'Help', functionName: 'showHelp' }] },
+      },
     ]);
   });
 
@@ -46,7 +49,9 @@ describe('SpreadsheetApp.getUi', () => {
     ui.answers.push(Button.YES);
     const pressed = app.getUi().alert('Overwrite', 'Replace all inventory?', ButtonSet.YES_NO);
     expect(pressed).toBe(Button.YES);
-    expect(ui.alerts).toEqual([{ title: 'Overwrite', message: 'Replace all inventory?', buttons: ButtonSet.YES_NO }]);
+    expect(ui.alerts).toEqual([
+      { title: 'Overwrite', message: 'Replace all inventory?', buttons: ButtonSet.YES_NO },
+    ]);
   });
 
   it('shows a sidebar through the host', () => {

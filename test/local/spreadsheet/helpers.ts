@@ -14,7 +14,7 @@ import {
   type Workbook,
 } from '../../../local/runtime/spreadsheet';
 
-/** A UiHost that records what the script showed and answers dialogs with queued buttons. */
+/** A UiHost that records what the script showed and returns queued buttons from dialogs. */
 export interface RecordingUi extends UiHost {
   menus: RecordedMenu[];
   alerts: DialogRequest[];
@@ -51,7 +51,7 @@ export function createRecordingUi(hasUi = true): RecordingUi {
   return ui;
 }
 
-/** Creates the fake with a call log; `now` fixes the clock that dates without a year read. */
+/** Creates the fake with a log of counted calls and a recording UI host. */
 export function createApp(workbook: Workbook, options: { hasUi?: boolean; DateCtor?: DateConstructor } = {}) {
   const calls: string[] = [];
   const ui = createRecordingUi(options.hasUi ?? true);

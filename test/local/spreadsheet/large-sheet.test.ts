@@ -1,4 +1,4 @@
-// Correctness at benchmark size; speed is measured by the benchmark, not asserted here.
+// Correctness at benchmark size. The benchmark measures speed, so no test asserts it.
 import { addSheet, createWorkbook } from '../../../local/runtime/spreadsheet';
 import { createApp } from './helpers';
 

@@ -49,7 +49,9 @@ describe('loadWorkbook with .csv', () => {
 
   it('renders the formats that typed input picks', async () => {
     const sheet = await openCsv('display', 'a,b,c,d\n"1,200",12E4,2025-03-10,012345678905\n');
-    expect(sheet.getRange('A2:D2').getDisplayValues()).toEqual([['1,200', '1.20E+05', '2025-03-10', '12345678905']]);
+    expect(sheet.getRange('A2:D2').getDisplayValues()).toEqual([
+      ['1,200', '1.20E+05', '2025-03-10', '12345678905'],
+    ]);
   });
 
   it('reads a typed date as midnight in the spreadsheet zone', async () => {
@@ -60,11 +62,18 @@ describe('loadWorkbook with .csv', () => {
   it('stores formulas with their trivial results', async () => {
     const sheet = await openCsv('formulas', 'a,b,c\n=1+1,=VLOOKUP(A1;B:C;2),"=cmd|\' /C calc\'!A0"\n');
     expect(sheet.getRange('A2:C2').getValues()).toEqual([[2, '#NAME?', '#ERROR!']]);
-    expect(sheet.getRange('A2:C2').getFormulas()).toEqual([['=1+1', '=VLOOKUP(A1;B:C;2)', "=cmd|' /C calc'!A0"]]);
+    expect(sheet.getRange('A2:C2').getFormulas()).toEqual([
+      ['=1+1', '=VLOOKUP(A1;B:C;2)', "=cmd|' /C calc'!A0"],
+    ]);
   });
 
   it('reads grouping and dates under de_DE', async () => {
-    const sheet = await openCsv('german', 'Menge;Datum\n"1.200";10.03.2025\n'.replace(/;/g, ','), 'Europe/Berlin', 'de_DE');
+    const sheet = await openCsv(
+      'german',
+      'Menge;Datum\n"1.200";10.03.2025\n'.replace(/;/g, ','),
+      'Europe/Berlin',
+      'de_DE',
+    );
     const values = sheet.getRange('A2:B2').getValues();
     expect(values[0]?.[0]).toBe(1200);
     expect(iso(values[0]?.[1])).toBe('2025-03-09T23:00:00.000Z');

@@ -159,7 +159,7 @@ describe('loadWorkbook with .xlsx', () => {
         sheet.getCell('A2').value = { formula: 'Stock!B7', result: { error: '#REF!' } };
         sheet.getCell('A3').value = { formula: 'IMPORTRANGE("x","A1")', result: 'Loading...' };
         sheet.getCell('A4').value = { formula: 'SUM(1,2)', result: 3 };
-      } );
+      });
     });
 
     it('returns error results as strings', async () => {
@@ -227,8 +227,18 @@ describe('loadWorkbook with .xlsx', () => {
         ['', ''],
       ]);
       expect(sheet.getRange('C2').isPartOfMerge()).toBe(true);
-      expect(sheet.getRange('A1').getMergedRanges().map((range) => range.getA1Notation())).toEqual([]);
-      expect(sheet.getRange('C1').getMergedRanges().map((range) => range.getA1Notation())).toEqual(['B1:C2']);
+      expect(
+        sheet
+          .getRange('A1')
+          .getMergedRanges()
+          .map((range) => range.getA1Notation()),
+      ).toEqual([]);
+      expect(
+        sheet
+          .getRange('C1')
+          .getMergedRanges()
+          .map((range) => range.getA1Notation()),
+      ).toEqual(['B1:C2']);
     });
 
     it('reads notes and backgrounds', async () => {

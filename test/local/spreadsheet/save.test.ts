@@ -51,7 +51,13 @@ describe('saveWorkbook', () => {
     expect(iso(values[1]?.[2])).toBe('2025-03-30T22:00:00.000Z');
     expect(values[1]?.[3]).toBe(6);
     expect(values[2]?.[0]).toBe('#NAME?');
-    expect(sheet.getRange('A1:E2').getDisplayValues()[1]).toEqual(['012345678905', '1,200', '2025-03-31', '6', 'sent']);
+    expect(sheet.getRange('A1:E2').getDisplayValues()[1]).toEqual([
+      '012345678905',
+      '1,200',
+      '2025-03-31',
+      '6',
+      'sent',
+    ]);
     expect(sheet.getRange('D2').getFormula()).toBe('=2*3');
     expect(sheet.getRange('A2').getNumberFormat()).toBe('@');
   });
