@@ -79,14 +79,19 @@ export class Execution {
 
   /**
    * Throws when `service.method` needs an OAuth scope that this execution does not have: in
-   * AuthMode.NONE (an add-on's onOpen before it is enabled in the document) and whenever the
-   * project needs a new authorisation.
+   * AuthMode.NONE (an add-on's onOpen before it is enabled in the document), and whenever the
+   * project needs a new authorisation. Simple triggers in AuthMode.LIMITED may use the document
+   * and properties but no other service that needs authorisation, such as UrlFetchApp or trigger
+   * management (Google's simple trigger restrictions).
    */
   requireAuthorization(service: string, method: string, scope: string): void {
     if (this.settings.authorizationRequired) {
       throw this.error(AUTHORIZATION_REQUIRED_MESSAGE);
     }
-    if (this.settings.authMode === 'NONE') {
+    const limitedScope = scope === SCOPES.externalRequest || scope === SCOPES.scriptApp;
+    const simpleLimited =
+      this.settings.kind === 'simple' && this.settings.authMode === 'LIMITED' && limitedScope;
+    if (this.settings.authMode === 'NONE' || simpleLimited) {
       // NOTE: the wording follows messages users report from simple triggers
       // ("You do not have permission to call X. Required permissions: Y"); not checked against
       // a real AuthMode.NONE execution.

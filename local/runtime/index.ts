@@ -275,12 +275,12 @@ function runExecution(
     return buildResult(execution, outcome);
   };
 
+  // Apps Script passes every simple trigger an event object, so onOpen(e) always gets one.
+  const event = options.event ?? (kind === 'simple' && args.length === 0 ? {} : undefined);
   let callArgs: unknown[];
   try {
     callArgs =
-      options.event !== undefined
-        ? [{ ...options.event, authMode }]
-        : (copyAcrossBoundary(args, 'argument') as unknown[]);
+      event !== undefined ? [{ ...event, authMode }] : (copyAcrossBoundary(args, 'argument') as unknown[]);
   } catch (error) {
     return finish({ error });
   }
@@ -296,7 +296,8 @@ function runExecution(
     return finish({ error });
   }
 
-  const entry = context[functionName];
+  // A name ending in "_" is private in Apps Script: menus, triggers and google.script.run cannot call it.
+  const entry = functionName.endsWith('_') ? undefined : context[functionName];
   if (typeof entry !== 'function') {
     return finish({ error: new Error(`Script function not found: ${functionName}`) });
   }

@@ -90,6 +90,8 @@ function whoAmI() {
   };
 }
 function logSomething() { console.log('hello %s', 'world'); Logger.log('row %s', 5); console.warn('careful'); }
+function helper_() { return 'private'; }
+function fetchInSimpleTrigger() { return UrlFetchApp.fetch('http://127.0.0.1:9/'); }
 function missingGlobals() { return [typeof setTimeout, typeof require, typeof process, typeof fetch]; }
 `;
 
@@ -158,6 +160,10 @@ describe('local runtime', () => {
       const result = runtime.execute('noSuchFunction');
       expect(result.ok).toBe(false);
       expect(result.error?.message).toBe('Script function not found: noSuchFunction');
+    });
+
+    it('hides private functions', () => {
+      expect(runtime.execute('helper_').error?.message).toBe('Script function not found: helper_');
     });
 
     it('hides Node globals from the script', () => {
@@ -280,6 +286,10 @@ describe('local runtime', () => {
       ]);
     });
 
+    it('passes simple triggers an event', () => {
+      expect(runtime.execute('onOpen', [], { kind: 'simple', authMode: 'LIMITED' }).value).toBe('LIMITED');
+    });
+
     it('rejects properties in AuthMode.NONE', () => {
       const result = runtime.execute('readPropertiesInOnOpen', [], { kind: 'simple', authMode: 'NONE' });
       expect(result.error?.message).toContain('You do not have permission to call PropertiesService');
@@ -290,6 +300,11 @@ describe('local runtime', () => {
       expect(result.error?.message).toContain(
         'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet',
       );
+    });
+
+    it('rejects UrlFetchApp in a LIMITED simple trigger', () => {
+      const result = runtime.execute('fetchInSimpleTrigger', [], { kind: 'simple', authMode: 'LIMITED' });
+      expect(result.error?.message).toContain('You do not have permission to call UrlFetchApp.fetch');
     });
 
     it('allows document access in AuthMode.LIMITED', () => {
