@@ -50,26 +50,38 @@ export function readInventoryDate(
 ): string | null | undefined {
   if (isDateValue(value)) {
     if (!Number.isNaN(value.getTime())) return ctx.formatDate(value, ctx.timeZone);
-    const shown = shownText(value, display);
+    const displayed = shownText(value, display);
     addError(
       ctx,
       column,
       'DATE_INVALID',
-      shown,
-      rowMessages.dateUnrecognised(ctx.row, column.header, showValue(shown)),
+      displayed,
+      rowMessages.dateUnrecognised(ctx.row, column.header, showValue(displayed)),
     );
     return null;
   }
   if (typeof value === 'number') {
-    const shown = shownText(value, display);
+    const displayed = shownText(value, display);
     const compact = COMPACT_DATE.exec(String(value));
-    if (compact !== null && rejectCompact(ctx, column, shown, compact)) return null;
-    addError(ctx, column, 'DATE_INVALID', shown, rowMessages.dateSerial(ctx.row, column.header, shown));
+    if (compact !== null && rejectCompact(ctx, column, displayed, compact)) return null;
+    addError(
+      ctx,
+      column,
+      'DATE_INVALID',
+      displayed,
+      rowMessages.dateSerial(ctx.row, column.header, displayed),
+    );
     return null;
   }
   if (typeof value === 'boolean') {
-    const shown = shownText(value, display);
-    addError(ctx, column, 'DATE_INVALID', shown, rowMessages.dateUnrecognised(ctx.row, column.header, shown));
+    const displayed = shownText(value, display);
+    addError(
+      ctx,
+      column,
+      'DATE_INVALID',
+      displayed,
+      rowMessages.dateUnrecognised(ctx.row, column.header, displayed),
+    );
     return null;
   }
   return readDateText(ctx, column, trimCell(value));
@@ -139,12 +151,17 @@ function readMonthDayYear(
 }
 
 /** Records an error for YYYYMMDD digits that form a real date, and returns whether they did. */
-function rejectCompact(ctx: RowContext, column: FieldColumn, shown: string, parts: RegExpExecArray): boolean {
+function rejectCompact(
+  ctx: RowContext,
+  column: FieldColumn,
+  displayed: string,
+  parts: RegExpExecArray,
+): boolean {
   const year = Number(parts[1]);
   const month = Number(parts[2]);
   const day = Number(parts[3]);
   if (!isCalendarDate(year, month, day)) return false;
-  const message = rowMessages.dateCompact(ctx.row, column.header, shown, formatIso(year, month, day));
-  addError(ctx, column, 'DATE_INVALID', shown, message);
+  const message = rowMessages.dateCompact(ctx.row, column.header, displayed, formatIso(year, month, day));
+  addError(ctx, column, 'DATE_INVALID', displayed, message);
   return true;
 }

@@ -1,7 +1,7 @@
 /**
  * Duplicate handling across valid rows with the same key (identifier + warehouse + date). Equal
- * lines are sent once, from the first row; conflicting quantities stop every row of the key,
- * because no rule can tell which quantity is right.
+ * lines are sent once, from the first row. Conflicting quantities stop every row of the key,
+ * because no rule can decide which quantity is right.
  */
 
 import type { InventoryItem, ValidatedRow } from '../../shared/types';

@@ -37,7 +37,11 @@ export function groupIssues(result: ValidationResult, examplesPerGroup: number):
     }
   }
 
-  return [...groups.values()].sort(
-    (a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || b.count - a.count,
-  );
+  return [...groups.values()].sort(compareGroups);
+}
+
+/** Orders errors before warnings, then larger groups first. */
+function compareGroups(a: IssueGroupDto, b: IssueGroupDto): number {
+  if (a.severity !== b.severity) return a.severity === 'error' ? -1 : 1;
+  return b.count - a.count;
 }

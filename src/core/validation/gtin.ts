@@ -24,7 +24,7 @@ export function hasValidCheckDigit(digits: string): boolean {
   return computeCheckDigit(digits) === digits.charCodeAt(digits.length - 1) - 0x30;
 }
 
-/** The GTIN-14 form used to compare codes written with 8, 12, 13 or 14 digits. */
+/** Pads a code to the GTIN-14 form, which compares codes written with 8, 12, 13 or 14 digits. */
 export function toGtin14(digits: string): string {
   return digits.length >= 14 ? digits : '00000000000000'.slice(digits.length) + digits;
 }

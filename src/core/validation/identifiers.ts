@@ -33,13 +33,13 @@ export function readGtin(
   if (typeof value === 'string') return readGtinText(ctx, column, trimCell(value));
   if (typeof value === 'number') return readGtinNumber(ctx, column, value, display);
 
-  const shown = shownText(value, display);
+  const displayed = shownText(value, display);
   const code = typeof value === 'boolean' ? 'BOOLEAN_IN_FIELD' : 'GTIN_NOT_DIGITS';
   const message =
     typeof value === 'boolean'
-      ? rowMessages.booleanInField(ctx.row, column.header, shown, 'UPC')
-      : rowMessages.gtinNotDigits(ctx.row, column.header, shown);
-  addError(ctx, column, code, shown, message);
+      ? rowMessages.booleanInField(ctx.row, column.header, displayed, 'UPC')
+      : rowMessages.gtinNotDigits(ctx.row, column.header, displayed);
+  addError(ctx, column, code, displayed, message);
   return null;
 }
 
@@ -80,36 +80,42 @@ function readGtinNumber(
   value: number,
   display: string | undefined,
 ): string | null {
-  const shown = shownText(value, display);
+  const displayed = shownText(value, display);
   if (!Number.isSafeInteger(value) && Number.isInteger(value)) {
     addError(
       ctx,
       column,
       'UNSAFE_NUMBER',
-      shown,
-      rowMessages.unsafeNumber(ctx.row, column.header, shown, 'UPC'),
+      displayed,
+      rowMessages.unsafeNumber(ctx.row, column.header, displayed, 'UPC'),
     );
     return null;
   }
   // The displayed exponent form may be all that is left of the code: the value itself can be
   // the rounded number, so a check digit that happens to pass proves nothing.
-  if (showsExponent(shown)) {
+  if (showsExponent(displayed)) {
     addError(
       ctx,
       column,
       'SCIENTIFIC_NOTATION',
-      shown,
-      rowMessages.scientificNotation(ctx.row, column.header, shown),
+      displayed,
+      rowMessages.scientificNotation(ctx.row, column.header, displayed),
     );
     return null;
   }
   if (!Number.isInteger(value) || value < 0) {
-    addError(ctx, column, 'GTIN_NOT_DIGITS', shown, rowMessages.gtinNotDigits(ctx.row, column.header, shown));
+    addError(
+      ctx,
+      column,
+      'GTIN_NOT_DIGITS',
+      displayed,
+      rowMessages.gtinNotDigits(ctx.row, column.header, displayed),
+    );
     return null;
   }
 
   const digits = String(value);
-  // A number format such as 000000000000 shows the zeros the value lacks; send what is shown.
+  // A number format such as 000000000000 shows the zeros the value lacks; send what is displayed.
   const trimmedDisplay = display === undefined ? '' : trimCell(display);
   if (trimmedDisplay.length > digits.length && isDigits(trimmedDisplay) && Number(trimmedDisplay) === value) {
     return readGtinText(ctx, column, trimmedDisplay) ?? null;
@@ -158,13 +164,13 @@ export function readCode(
     if (fromNumber === null) return null;
     text = fromNumber;
   } else if (typeof value === 'boolean') {
-    const shown = shownText(value, display);
+    const displayed = shownText(value, display);
     addError(
       ctx,
       column,
       'BOOLEAN_IN_FIELD',
-      shown,
-      rowMessages.booleanInField(ctx.row, column.header, shown, noun),
+      displayed,
+      rowMessages.booleanInField(ctx.row, column.header, displayed, noun),
     );
     return null;
   } else {
@@ -182,33 +188,33 @@ export function readCode(
 
 function readCodeNumber(ctx: RowContext, column: FieldColumn, value: number, display: string | undefined) {
   const noun = FIELD_NOUNS[column.field];
-  const shown = shownText(value, display);
+  const displayed = shownText(value, display);
   if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
     addError(
       ctx,
       column,
       'UNSAFE_NUMBER',
-      shown,
-      rowMessages.unsafeNumber(ctx.row, column.header, shown, noun),
+      displayed,
+      rowMessages.unsafeNumber(ctx.row, column.header, displayed, noun),
     );
     return null;
   }
   // Shoe sizes such as 8.5 are real numbers; a fractional style number or colour code is not.
-  const plainDecimal = /^\d+\.\d+$/.test(shown) && Number(shown) === value;
+  const plainDecimal = /^\d+\.\d+$/.test(displayed) && Number(displayed) === value;
   const fractionalSize = column.field === 'size' && plainDecimal;
-  if (showsExponent(shown) || (!Number.isInteger(value) && !fractionalSize)) {
+  if (showsExponent(displayed) || (!Number.isInteger(value) && !fractionalSize)) {
     addError(
       ctx,
       column,
       'NUMBER_CONVERTED',
-      shown,
-      rowMessages.numberConverted(ctx.row, column.header, shown, noun),
+      displayed,
+      rowMessages.numberConverted(ctx.row, column.header, displayed, noun),
     );
     return null;
   }
 
-  let text = fractionalSize ? shown : String(value);
-  // A number format such as 000 shows the zeros the value lacks; send what is shown.
+  let text = fractionalSize ? displayed : String(value);
+  // A number format such as 000 shows the zeros the value lacks; send what is displayed.
   const trimmedDisplay = display === undefined ? '' : trimCell(display);
   if (trimmedDisplay.length > text.length && isDigits(trimmedDisplay) && Number(trimmedDisplay) === value) {
     text = trimmedDisplay;
@@ -217,7 +223,7 @@ function readCodeNumber(ctx: RowContext, column: FieldColumn, value: number, dis
     column.field === 'color_code'
       ? rowMessages.colorCodeReadAsText(ctx.row, column.header, text)
       : rowMessages.numberReadAsText(ctx.row, column.header, text, noun);
-  addWarning(ctx, column, 'NUMBER_READ_AS_TEXT', shown, message);
+  addWarning(ctx, column, 'NUMBER_READ_AS_TEXT', displayed, message);
   return text;
 }
 
@@ -228,17 +234,17 @@ function rejectDateCode(
   value: Date,
   display: string | undefined,
 ): void {
-  const shown = shownText(value, display);
-  const iso = Number.isNaN(value.getTime()) ? shown : ctx.formatDate(value, ctx.timeZone);
+  const displayed = shownText(value, display);
+  const iso = Number.isNaN(value.getTime()) ? displayed : ctx.formatDate(value, ctx.timeZone);
   const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  let guess = shown;
+  let guess = displayed;
   if (parts !== null) {
     const month = String(Number(parts[2]));
     const day = String(Number(parts[3]));
     guess = ctx.monthFirst ? `${month}-${day}` : `${day}-${month}`;
   }
   const message = rowMessages.dateInTextField(ctx.row, column.header, iso, guess, FIELD_NOUNS[column.field]);
-  addError(ctx, column, 'DATE_IN_TEXT_FIELD', shown, message);
+  addError(ctx, column, 'DATE_IN_TEXT_FIELD', displayed, message);
 }
 
 /** Reads a JOOR style id or style color id: a whole number above 0 within the safe-integer range. */
@@ -249,15 +255,15 @@ export function readJoorId(
   display: string | undefined,
 ): number | null | undefined {
   const noun = FIELD_NOUNS[column.field];
-  let shown: string;
+  let displayed: string;
   let id = Number.NaN;
   if (typeof value === 'string') {
-    shown = trimCell(value);
-    if (shown === '') return undefined;
-    if (rejectFormulaError(ctx, column, shown)) return null;
-    if (isDigits(shown)) id = Number(shown);
+    displayed = trimCell(value);
+    if (displayed === '') return undefined;
+    if (rejectFormulaError(ctx, column, displayed)) return null;
+    if (isDigits(displayed)) id = Number(displayed);
   } else {
-    shown = shownText(value, display);
+    displayed = shownText(value, display);
     if (typeof value === 'number') id = value;
   }
 
@@ -266,14 +272,14 @@ export function readJoorId(
       ctx,
       column,
       'UNSAFE_NUMBER',
-      shown,
-      rowMessages.unsafeNumber(ctx.row, column.header, shown, noun),
+      displayed,
+      rowMessages.unsafeNumber(ctx.row, column.header, displayed, noun),
     );
     return null;
   }
   if (!Number.isSafeInteger(id) || id <= 0) {
-    const message = rowMessages.joorIdInvalid(ctx.row, column.header, showValue(shown), noun);
-    addError(ctx, column, 'JOOR_ID_INVALID', shown, message);
+    const message = rowMessages.joorIdInvalid(ctx.row, column.header, showValue(displayed), noun);
+    addError(ctx, column, 'JOOR_ID_INVALID', displayed, message);
     return null;
   }
   return id;

@@ -1,7 +1,7 @@
 /**
- * Finds the header row below any title rows and decides which column feeds each field: synonyms,
- * manual mapping, reserved status columns, priority between similar columns, and the sheet
- * shapes that cannot be pushed (sizes across columns, delimited text in one column).
+ * Header detection below title rows and the choice of the column that feeds each field. Synonyms,
+ * the manual mapping, reserved status columns and priorities between similar columns decide it.
+ * Sheets with sizes across columns or delimited text in one column are rejected here.
  */
 
 import type { ColumnInfo } from '../../shared/api';
@@ -14,7 +14,7 @@ import type { CellValue, SheetInput, ValidationConfig } from './types';
 /** Rows searched for the header; title blocks above inventory tables are a few rows long. */
 export const HEADER_SEARCH_ROWS = 50;
 
-/** Data cells sampled to decide whether an ambiguous column (StockItemKey) holds GTINs. */
+/** Data cells sampled to decide whether an ambiguous column (StockItemKey) contains GTINs. */
 const GTIN_SAMPLE_ROWS = 20;
 
 const DELIMITERS: ReadonlyArray<readonly [string, string]> = [
@@ -162,7 +162,7 @@ function resolveColumns(
     else list.push(candidate);
   };
 
-  // Manual mapping first: a mapped column feeds its field whatever its header says.
+  // Manual mapping first: a mapped column feeds its field whatever its header text is.
   const mappedHeaders = new Map<FieldId, string>();
   const mappedIndexes = new Set<number>();
   for (const [field, header] of Object.entries(config.mapping ?? {}) as Array<
@@ -283,7 +283,7 @@ function checkRequiredColumns(
   fieldIndex: Partial<Record<FieldId, number>>,
   problems: SheetProblem[],
 ): void {
-  // A column choice still pending means the field exists; the choice problem says what to do.
+  // A pending column choice means the field has a column, and that problem tells the user what to do.
   const pending = new Set(problems.map((problem) => problem.field));
   const has = (field: FieldId): boolean => fieldIndex[field] !== undefined || pending.has(field);
   const headers = cells.map((cell) => `"${cell.header}"`);
@@ -291,16 +291,13 @@ function checkRequiredColumns(
   const styleSet = has('style_number') && has('color_code') && has('size');
   const joorSet = has('style_id') && has('style_color_id') && has('size_code');
   if (!has('upc') && !styleSet && !joorSet) {
-    let missing = '';
+    let absent: FieldId[] = [];
     if (has('style_number')) {
-      const absent = (['color_code', 'size'] as const)
-        .filter((field) => !has(field))
-        .map((f) => FIELD_NOUNS[f]);
-      missing = ` (the style columns lack: ${absent.join(', ')})`;
+      absent = (['color_code', 'size'] as const).filter((field) => !has(field));
     } else if (has('style_id') || has('style_color_id')) {
-      const absent = (['style_id', 'style_color_id', 'size_code'] as const).filter((field) => !has(field));
-      missing = ` (the JOOR id columns lack: ${absent.map((f) => FIELD_NOUNS[f]).join(', ')})`;
+      absent = (['style_id', 'style_color_id', 'size_code'] as const).filter((field) => !has(field));
     }
+    const missing = absent.map((field) => FIELD_NOUNS[field]);
     const message = sheetMessages.noIdentifierColumn(sheetName, headers, missing);
     problems.push({ code: 'NO_IDENTIFIER_COLUMN', message });
   }

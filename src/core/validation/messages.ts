@@ -21,7 +21,7 @@ export const FIELD_NOUNS: Readonly<Record<FieldId, string>> = {
   made_to_order: 'made-to-order flag',
 };
 
-/** Shows a value in a message: codes and numbers bare, other text in double quotes. */
+/** Formats a value for a message: codes and numbers bare, other text in double quotes. */
 export function showValue(value: string): string {
   return /^-?[0-9][0-9.,]*$/.test(value) ? value : `"${value}"`;
 }
@@ -71,23 +71,23 @@ export const rowMessages = {
     );
   },
 
-  scientificNotation(row: number, header: string, shown: string): string {
+  scientificNotation(row: number, header: string, displayed: string): string {
     return (
-      `${at(row, header)}: ${shown} is in scientific notation, so digits were lost. Re-export the ` +
+      `${at(row, header)}: ${displayed} is in scientific notation, so digits were lost. Re-export the ` +
       `"${header}" column as text (Plain text format) and paste the full values again.`
     );
   },
 
-  unsafeNumber(row: number, header: string, shown: string, noun: string): string {
+  unsafeNumber(row: number, header: string, displayed: string, noun: string): string {
     return (
-      `${at(row, header)}: the ${noun} ${shown} has more digits than a spreadsheet number can hold, so its last ` +
+      `${at(row, header)}: the ${noun} ${displayed} has more digits than a spreadsheet number can hold, so its last ` +
       'digits were changed. Format the column as Plain text and re-enter the value.'
     );
   },
 
-  numberConverted(row: number, header: string, shown: string, noun: string): string {
+  numberConverted(row: number, header: string, displayed: string, noun: string): string {
     return (
-      `${at(row, header)}: ${shown} looks like a ${noun} that the spreadsheet converted to a number. ` +
+      `${at(row, header)}: ${displayed} looks like a ${noun} that the spreadsheet converted to a number. ` +
       'Format the column as Plain text and retype it.'
     );
   },
@@ -99,8 +99,8 @@ export const rowMessages = {
     );
   },
 
-  booleanInField(row: number, header: string, shown: string, noun: string): string {
-    return `${at(row, header)}: ${shown} is a TRUE/FALSE value, not a ${noun}. Enter the ${noun} as text.`;
+  booleanInField(row: number, header: string, displayed: string, noun: string): string {
+    return `${at(row, header)}: ${displayed} is a TRUE/FALSE value, not a ${noun}. Enter the ${noun} as text.`;
   },
 
   leadingZeroRestored(row: number, header: string, cellDigits: string, sent: string): string {
@@ -133,7 +133,10 @@ export const rowMessages = {
   },
 
   missingValue(row: number, header: string, noun: string): string {
-    return `${at(row, header)}: the ${noun} is blank. Fill it in, or give the row a UPC instead.`;
+    return (
+      `${at(row, header)}: the ${noun} is blank. Fill it in (a merged cell keeps its value in its first row ` +
+      'only), or give the row a UPC instead.'
+    );
   },
 
   styleIdentifierBlank(row: number, header: string): string {
@@ -157,9 +160,9 @@ export const rowMessages = {
     );
   },
 
-  totalsRow(row: number, header: string, shown: string): string {
+  totalsRow(row: number, header: string, displayed: string): string {
     return (
-      `Row ${row}, column "${header}": ${shown} looks like a totals row and has no UPC or style number, so it ` +
+      `Row ${row}, column "${header}": ${displayed} looks like a totals row and has no UPC or style number, so it ` +
       'is not sent. Delete the row, or move the totals to another sheet.'
     );
   },
@@ -177,8 +180,8 @@ export const rowMessages = {
     );
   },
 
-  joorIdInvalid(row: number, header: string, shown: string, noun: string): string {
-    return `${at(row, header)}: ${shown} is not a ${noun}, which is a whole number above 0. Copy the id from JOOR.`;
+  joorIdInvalid(row: number, header: string, displayed: string, noun: string): string {
+    return `${at(row, header)}: ${displayed} is not a ${noun}, which is a whole number above 0. Copy the id from JOOR.`;
   },
 
   quantityBlank(row: number, header: string): string {
@@ -188,19 +191,19 @@ export const rowMessages = {
     );
   },
 
-  quantityNotWhole(row: number, header: string, shown: string, localeHint: string): string {
-    return `${at(row, header)}: ${shown} is not a whole number${localeHint}. Enter a whole number of 0 or more.`;
+  quantityNotWhole(row: number, header: string, displayed: string, localeHint: string): string {
+    return `${at(row, header)}: ${displayed} is not a whole number${localeHint}. Enter a whole number of 0 or more.`;
   },
 
-  quantityNegative(row: number, header: string, shown: string): string {
+  quantityNegative(row: number, header: string, displayed: string): string {
     return (
-      `${at(row, header)}: ${shown} is negative. Enter 0 or more: JOOR takes the quantity available to sell, ` +
+      `${at(row, header)}: ${displayed} is negative. Enter 0 or more: JOOR takes the quantity available to sell, ` +
       'and 0 means sold out.'
     );
   },
 
-  quantityTooLarge(row: number, header: string, shown: string): string {
-    return `${at(row, header)}: ${shown} is too large for a quantity. Check the value.`;
+  quantityTooLarge(row: number, header: string, displayed: string): string {
+    return `${at(row, header)}: ${displayed} is too large for a quantity. Check the value.`;
   },
 
   dateAmbiguous(row: number, header: string, text: string, monthFirst: string, dayFirst: string): string {
@@ -221,27 +224,27 @@ export const rowMessages = {
     return `${at(row, header)}: ${showValue(text)} is not a real calendar date. Enter the date as YYYY-MM-DD.`;
   },
 
-  dateSerial(row: number, header: string, shown: string): string {
+  dateSerial(row: number, header: string, displayed: string): string {
     return (
-      `${at(row, header)}: ${shown} is a number, not a date. Format the column as a date, or enter the date ` +
+      `${at(row, header)}: ${displayed} is a number, not a date. Format the column as a date, or enter the date ` +
       'as YYYY-MM-DD.'
     );
   },
 
-  dateCompact(row: number, header: string, shown: string, iso: string): string {
-    return `${at(row, header)}: ${shown} is not a date JOOR reads. If you mean ${iso}, enter it as ${iso} (YYYY-MM-DD).`;
+  dateCompact(row: number, header: string, displayed: string, iso: string): string {
+    return `${at(row, header)}: ${displayed} is not a date JOOR reads. If you mean ${iso}, enter it as ${iso} (YYYY-MM-DD).`;
   },
 
-  dateUnrecognised(row: number, header: string, shown: string): string {
+  dateUnrecognised(row: number, header: string, displayed: string): string {
     return (
-      `${at(row, header)}: ${shown} is not a date. Enter the date as YYYY-MM-DD, or leave the cell blank ` +
+      `${at(row, header)}: ${displayed} is not a date. Enter the date as YYYY-MM-DD, or leave the cell blank ` +
       '(or write "immediate") for stock available now.'
     );
   },
 
-  madeToOrderInvalid(row: number, header: string, shown: string): string {
+  madeToOrderInvalid(row: number, header: string, displayed: string): string {
     return (
-      `${at(row, header)}: ${shown} is not a yes/no value. Enter yes or no (y/n, true/false and 1/0 also ` +
+      `${at(row, header)}: ${displayed} is not a yes/no value. Enter yes or no (y/n, true/false and 1/0 also ` +
       'work), or leave the cell blank.'
     );
   },
@@ -312,9 +315,9 @@ export const sheetMessages = {
     );
   },
 
-  delimitedText(sheet: string, row: number, shown: string, delimiter: string): string {
+  delimitedText(sheet: string, row: number, displayed: string, delimiter: string): string {
     return (
-      `Sheet "${sheet}", row ${row}: ${shown} looks like delimited text in one column. Select the column and ` +
+      `Sheet "${sheet}", row ${row}: ${displayed} looks like delimited text in one column. Select the column and ` +
       `use Data → Split text to columns (separator ${delimiter}), then validate again.`
     );
   },
@@ -335,11 +338,13 @@ export const sheetMessages = {
     return `Sheet "${sheet}": the columns ${names} could both give the ${noun}, and they are never merged. ${action}`;
   },
 
-  noIdentifierColumn(sheet: string, headers: readonly string[], missing: string): string {
+  /** `missingParts` names the columns a partial style or JOOR id set lacks, or is empty. */
+  noIdentifierColumn(sheet: string, headers: readonly string[], missingParts: readonly string[]): string {
+    const missing = missingParts.length === 0 ? '' : ` The sheet has no ${missingParts.join(' or ')} column.`;
     return (
-      `Sheet "${sheet}": no column identifies the SKU (columns found: ${headers.join(', ')}). Add a UPC ` +
-      `column, or Style Number, Color Code and Size columns, or JOOR style id, style color id and size ` +
-      `code columns${missing}; or map a column by hand in the sidebar.`
+      `Sheet "${sheet}": no column identifies the SKU (columns found: ${headers.join(', ')}).${missing} Add a ` +
+      'UPC column, or Style Number, Color Code and Size columns, or JOOR style id, style color id and size ' +
+      'code columns, or map a column by hand in the sidebar.'
     );
   },
 

@@ -21,23 +21,23 @@ export function readMadeToOrder(
     if (value === 0) return false;
   }
 
-  let shown: string;
+  let displayed: string;
   if (typeof value === 'string') {
-    shown = trimCell(value);
-    if (shown === '') return undefined;
-    if (rejectFormulaError(ctx, column, shown)) return null;
-    const word = shown.toLowerCase();
+    displayed = trimCell(value);
+    if (displayed === '') return undefined;
+    if (rejectFormulaError(ctx, column, displayed)) return null;
+    const word = displayed.toLowerCase();
     if (YES_WORDS.has(word)) return true;
     if (NO_WORDS.has(word)) return false;
   } else {
-    shown = shownText(value, display);
+    displayed = shownText(value, display);
   }
   addError(
     ctx,
     column,
     'MADE_TO_ORDER_INVALID',
-    shown,
-    rowMessages.madeToOrderInvalid(ctx.row, column.header, showValue(shown)),
+    displayed,
+    rowMessages.madeToOrderInvalid(ctx.row, column.header, showValue(displayed)),
   );
   return null;
 }
@@ -69,13 +69,13 @@ export function readWarehouse(
   warehouses: WarehouseList,
 ): string | null | undefined {
   if (typeof value === 'boolean' || isDateValue(value)) {
-    const shown = shownText(value, display);
+    const displayed = shownText(value, display);
     addError(
       ctx,
       column,
       'WAREHOUSE_UNKNOWN',
-      shown,
-      rowMessages.warehouseUnknown(ctx.row, column.header, shown, warehouses.names),
+      displayed,
+      rowMessages.warehouseUnknown(ctx.row, column.header, displayed, warehouses.names),
     );
     return null;
   }

@@ -59,13 +59,13 @@ export function readQuantity(
 ): number | null | undefined {
   if (typeof value === 'number') return checkQuantity(ctx, column, value, shownText(value, display), '');
   if (typeof value !== 'string') {
-    const shown = shownText(value, display);
+    const displayed = shownText(value, display);
     addError(
       ctx,
       column,
       'QUANTITY_NOT_WHOLE',
-      shown,
-      rowMessages.quantityNotWhole(ctx.row, column.header, showValue(shown), ''),
+      displayed,
+      rowMessages.quantityNotWhole(ctx.row, column.header, showValue(displayed), ''),
     );
     return null;
   }
@@ -93,11 +93,11 @@ function localeHint(separators: NumberSeparators): string {
   return ` (the spreadsheet locale ${separators.locale} reads "${separators.decimal}" as the decimal separator)`;
 }
 
-function checkQuantity(ctx: RowContext, column: FieldColumn, value: number, shown: string, hint: string) {
+function checkQuantity(ctx: RowContext, column: FieldColumn, value: number, displayed: string, hint: string) {
   const rounded = Math.round(value);
   if (!Number.isFinite(value) || Math.abs(value - rounded) > WHOLE_TOLERANCE) {
-    const message = rowMessages.quantityNotWhole(ctx.row, column.header, showValue(shown), hint);
-    addError(ctx, column, 'QUANTITY_NOT_WHOLE', shown, message);
+    const message = rowMessages.quantityNotWhole(ctx.row, column.header, showValue(displayed), hint);
+    addError(ctx, column, 'QUANTITY_NOT_WHOLE', displayed, message);
     return null;
   }
   if (rounded < 0) {
@@ -105,8 +105,8 @@ function checkQuantity(ctx: RowContext, column: FieldColumn, value: number, show
       ctx,
       column,
       'QUANTITY_NEGATIVE',
-      shown,
-      rowMessages.quantityNegative(ctx.row, column.header, showValue(shown)),
+      displayed,
+      rowMessages.quantityNegative(ctx.row, column.header, showValue(displayed)),
     );
     return null;
   }
@@ -115,12 +115,12 @@ function checkQuantity(ctx: RowContext, column: FieldColumn, value: number, show
       ctx,
       column,
       'QUANTITY_TOO_LARGE',
-      shown,
-      rowMessages.quantityTooLarge(ctx.row, column.header, showValue(shown)),
+      displayed,
+      rowMessages.quantityTooLarge(ctx.row, column.header, showValue(displayed)),
     );
     return null;
   }
-  // Math.round(-0.0000000001) is -0, which JSON writes as 0 but Object.is tells apart.
+  // Math.round(-0.0000000001) is -0, which JSON writes as 0 but Object.is distinguishes from 0.
   return rounded === 0 ? 0 : rounded;
 }
 

@@ -64,7 +64,7 @@ export function rejectFormulaError(ctx: RowContext, column: FieldColumn, text: s
   return true;
 }
 
-/** The value to show for a non-text cell: its displayed text, else its string form. */
+/** Returns the displayed text of a non-text cell for messages, else its string form. */
 export function shownText(value: number | boolean | Date, display: string | undefined): string {
   if (display !== undefined && display !== '') return display.trim();
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';

@@ -14,7 +14,7 @@ export interface HeaderSynonym {
 /** Header key that means the size in a style sheet but JOOR's size-run code beside JOOR ids. */
 export const SIZE_CODE_KEY = 'sizecode';
 
-/** Header key that holds UPCs in some exports and free-form SKUs in others. */
+/** Header key of a column that contains UPCs in some exports and free-form SKUs in others. */
 export const STOCK_ITEM_KEY = 'stockitemkey';
 
 const SYNONYM_LIST: ReadonlyArray<readonly [FieldId, number, readonly string[]]> = [

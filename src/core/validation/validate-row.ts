@@ -36,7 +36,8 @@ export const KEY_SEPARATOR = '\u001f';
 const TOTALS_LABEL =
   /^(?:(?:grand|sub)[\s-]*)?totals?(?![a-z])|^(?:sum|summe|gesamt|totaal|totale)(?![a-z])/i;
 
-interface RowFields {
+/** Values read from one row; one instance is reused for every row of a sheet. */
+export interface RowFields {
   upc: string | null | undefined;
   styleNumber: string | null | undefined;
   styleIdentifier: string | null | undefined;
@@ -51,37 +52,61 @@ interface RowFields {
   madeToOrder: boolean | null | undefined;
 }
 
+export function createRowFields(): RowFields {
+  return {
+    upc: undefined,
+    styleNumber: undefined,
+    styleIdentifier: undefined,
+    colorCode: undefined,
+    size: undefined,
+    styleId: undefined,
+    styleColorId: undefined,
+    sizeCode: undefined,
+    quantity: undefined,
+    warehouse: undefined,
+    inventoryDate: undefined,
+    madeToOrder: undefined,
+  };
+}
+
+/** Reads every mapped cell of a row into `fields`; an absent column leaves its field undefined. */
 function readFields(
   ctx: RowContext,
   env: SheetEnvironment,
   values: CellValue[],
   displays: string[],
-): RowFields {
+  fields: RowFields,
+): void {
   const c = env.columns;
-  const cell = (column: FieldColumn): CellValue => values[column.index] ?? '';
-  const shown = (column: FieldColumn): string | undefined => displays[column.index];
-  return {
-    upc: c.upc && readGtin(ctx, c.upc, cell(c.upc), shown(c.upc)),
-    styleNumber: c.style_number && readCode(ctx, c.style_number, cell(c.style_number), shown(c.style_number)),
-    styleIdentifier:
-      c.style_identifier &&
-      readCode(ctx, c.style_identifier, cell(c.style_identifier), shown(c.style_identifier)),
-    colorCode: c.color_code && readCode(ctx, c.color_code, cell(c.color_code), shown(c.color_code)),
-    size: c.size && readCode(ctx, c.size, cell(c.size), shown(c.size)),
-    styleId: c.style_id && readJoorId(ctx, c.style_id, cell(c.style_id), shown(c.style_id)),
-    styleColorId:
-      c.style_color_id && readJoorId(ctx, c.style_color_id, cell(c.style_color_id), shown(c.style_color_id)),
-    sizeCode: c.size_code && readCode(ctx, c.size_code, cell(c.size_code), shown(c.size_code)),
-    quantity:
-      c.quantity && readQuantity(ctx, c.quantity, cell(c.quantity), shown(c.quantity), env.separators),
-    warehouse:
-      c.warehouse && readWarehouse(ctx, c.warehouse, cell(c.warehouse), shown(c.warehouse), env.warehouses),
-    inventoryDate:
-      c.inventory_date &&
-      readInventoryDate(ctx, c.inventory_date, cell(c.inventory_date), shown(c.inventory_date)),
-    madeToOrder:
-      c.made_to_order && readMadeToOrder(ctx, c.made_to_order, cell(c.made_to_order), shown(c.made_to_order)),
-  };
+  let column = c.upc;
+  fields.upc = column && readGtin(ctx, column, values[column.index] ?? '', displays[column.index]);
+  column = c.style_number;
+  fields.styleNumber = column && readCode(ctx, column, values[column.index] ?? '', displays[column.index]);
+  column = c.style_identifier;
+  fields.styleIdentifier =
+    column && readCode(ctx, column, values[column.index] ?? '', displays[column.index]);
+  column = c.color_code;
+  fields.colorCode = column && readCode(ctx, column, values[column.index] ?? '', displays[column.index]);
+  column = c.size;
+  fields.size = column && readCode(ctx, column, values[column.index] ?? '', displays[column.index]);
+  column = c.style_id;
+  fields.styleId = column && readJoorId(ctx, column, values[column.index] ?? '', displays[column.index]);
+  column = c.style_color_id;
+  fields.styleColorId = column && readJoorId(ctx, column, values[column.index] ?? '', displays[column.index]);
+  column = c.size_code;
+  fields.sizeCode = column && readCode(ctx, column, values[column.index] ?? '', displays[column.index]);
+  column = c.quantity;
+  fields.quantity =
+    column && readQuantity(ctx, column, values[column.index] ?? '', displays[column.index], env.separators);
+  column = c.warehouse;
+  fields.warehouse =
+    column && readWarehouse(ctx, column, values[column.index] ?? '', displays[column.index], env.warehouses);
+  column = c.inventory_date;
+  fields.inventoryDate =
+    column && readInventoryDate(ctx, column, values[column.index] ?? '', displays[column.index]);
+  column = c.made_to_order;
+  fields.madeToOrder =
+    column && readMadeToOrder(ctx, column, values[column.index] ?? '', displays[column.index]);
 }
 
 /** Validates one non-blank data row. `ctx.row` and a fresh `ctx.issues` are set by the caller. */
@@ -90,11 +115,12 @@ export function validateRow(
   env: SheetEnvironment,
   values: CellValue[],
   displays: string[],
+  fields: RowFields,
 ): ValidatedRow {
-  const fields = readFields(ctx, env, values, displays);
+  readFields(ctx, env, values, displays, fields);
   const identity = decideIdentity(ctx, env, fields);
 
-  if (identity === undefined || hasIdentityError(ctx.issues)) {
+  if (identity === undefined || (ctx.issues.length > 0 && hasIdentityError(ctx.issues))) {
     const totals = findTotalsLabel(values);
     if (totals !== undefined) {
       const header = env.headers[totals.index] ?? `column ${totals.index + 1}`;
@@ -137,7 +163,12 @@ export function validateRow(
   }
 
   const issues = ctx.issues;
-  if (identity === undefined || quantity == null || warehouse === null || hasError(issues)) {
+  if (
+    identity === undefined ||
+    quantity == null ||
+    warehouse === null ||
+    (issues.length > 0 && hasError(issues))
+  ) {
     return { row: ctx.row, outcome: 'invalid', issues };
   }
   const item = buildItem(identity, fields, quantity, warehouse);

@@ -12,7 +12,7 @@ import { createNumberSeparators } from './quantity';
 import type { FieldColumn, RowContext } from './row-context';
 import { trimCell } from './text';
 import type { CellValue, SheetInput, ValidationConfig, ValidationCounts, ValidationResult } from './types';
-import { type SheetColumns, type SheetEnvironment, validateRow } from './validate-row';
+import { createRowFields, type SheetColumns, type SheetEnvironment, validateRow } from './validate-row';
 
 /** Locales whose spreadsheets read 03-04-2025 as March 4; the others read it as 3 April. */
 const MONTH_FIRST_LOCALES: ReadonlySet<string> = new Set([
@@ -59,6 +59,7 @@ export function validateSheet(input: SheetInput, config: ValidationConfig): Vali
   };
   const reserved = layout.reservedIndexes;
   const rows: ValidatedRow[] = [];
+  const fields = createRowFields();
 
   for (let r = layout.headerRow; r < input.values.length; r++) {
     const values = input.values[r] ?? [];
@@ -69,7 +70,7 @@ export function validateSheet(input: SheetInput, config: ValidationConfig): Vali
     ctx.row = r + 1;
     ctx.issues = [];
     ctx.uncalculated = false;
-    rows.push(validateRow(ctx, env, values, input.displayValues[r] ?? []));
+    rows.push(validateRow(ctx, env, values, input.displayValues[r] ?? [], fields));
     if (ctx.uncalculated) counts.uncalculated++;
   }
 
@@ -104,7 +105,7 @@ function createEnvironment(
   };
 }
 
-/** A row is blank when every cell outside the add-on's status columns is empty or whitespace. */
+/** Tests whether every cell outside the add-on's status columns is empty or whitespace. */
 function isBlankRow(values: readonly CellValue[], reserved: ReadonlySet<number>): boolean {
   for (let c = 0; c < values.length; c++) {
     const value = values[c];

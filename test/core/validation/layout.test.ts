@@ -383,7 +383,7 @@ describe('validateSheet sheet problems', () => {
       ]),
       config(),
     );
-    expect(result.problems[0]?.message).toContain('colour code, size');
+    expect(result.problems[0]?.message).toContain('The sheet has no colour code or size column.');
   });
 
   it('reports a sheet without a quantity column', () => {

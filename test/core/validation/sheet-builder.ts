@@ -30,7 +30,7 @@ export function formatDate(date: Date, timeZone: string): string {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-/** The instant of midnight on a calendar day in a time zone: what a Date cell holds. */
+/** Returns the instant of midnight on a calendar day in a time zone, as a Date cell stores it. */
 export function dateCell(isoDay: string, timeZone = 'UTC'): Date {
   const [year, month, day] = isoDay.split('-').map(Number) as [number, number, number];
   const guess = Date.UTC(year, month - 1, day);
@@ -97,12 +97,12 @@ export function rowOf(result: ValidationResult, row: number): ValidatedRow {
   return found;
 }
 
-/** The codes of a row's issues, in order. */
+/** Returns the codes of a row's issues, in order. */
 export function codesOf(row: ValidatedRow): string[] {
   return row.issues.map((issue) => issue.code);
 }
 
-/** The message of a row's first issue with the code, or '' when there is none. */
+/** Returns the message of a row's first issue with the code, or '' when there is none. */
 export function messageOf(row: ValidatedRow, code: string): string {
   return row.issues.find((issue) => issue.code === code)?.message ?? '';
 }
