@@ -207,3 +207,106 @@ describe('bundle in the local runtime', () => {
     }
   });
 });
+
+describe('protocol through the bundle', () => {
+  let emulator: EmulatorHandle;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+
+  afterAll(async () => {
+    await emulator.stop();
+  });
+
+  beforeEach(async () => {
+    await emulator.control.reset();
+    await emulator.control.resetSwitches();
+  });
+
+  const rows = [
+    ['UPC', 'Quantity'],
+    ['084567000017', 5],
+    ['084567000024', 6],
+  ];
+
+  function push(runtime: ReturnType<typeof createAddonRuntime>, format: 'json' | 'xml') {
+    const result = runtime.execute<ReturnType<ServerApi['startPush']>>(
+      'startPush',
+      [{ sheetId: '0', options: { ...DEFAULT_TEST_OPTIONS, format }, includeRows: true }],
+      { kind: 'sidebar' },
+    );
+    expect(result.error).toBeUndefined();
+    return result.value!;
+  }
+
+  it.each(['json', 'xml'] as const)('%s push gives the same statuses', async (format) => {
+    const runtime = createAddonRuntime(emulator, makeWorkbook(rows));
+    try {
+      const value = push(runtime, format);
+      expect(value.ok).toBe(true);
+      if (!value.ok) return;
+      expect(value.progress.counts).toEqual({ sent: 2 });
+      const requests = await emulator.control.requests();
+      expect(requests).toHaveLength(1);
+    } finally {
+      runtime.close();
+    }
+  });
+
+  it('a rejected token leaves every row not sent', async () => {
+    const runtime = createAddonRuntime(
+      emulator,
+      makeWorkbook(rows),
+      {},
+      {
+        properties: { user: { 'joor.environment': 'sandbox', 'joor.token.sandbox': 'not-the-token' } },
+      },
+    );
+    try {
+      const value = push(runtime, 'json');
+      expect(value.ok).toBe(true);
+      if (!value.ok) return;
+      expect(value.progress.counts).toEqual({ not_sent: 2 });
+      expect(value.progress.message).toContain('JOOR rejected the token');
+      const statuses = sheetValues(runtime.workbook!)
+        .slice(1)
+        .map((row) => String(row[2]));
+      expect(statuses.every((text) => text.startsWith('Not sent'))).toBe(true);
+      expect(statuses.join(' ')).not.toContain('not-the-token');
+      expect(runtime.urlFetchLog.map((entry) => JSON.stringify(entry)).join(' ')).not.toContain(
+        'not-the-token',
+      );
+    } finally {
+      runtime.close();
+    }
+  });
+
+  it.each([
+    ['style_identifier', 'style_identifier'],
+    ['style_identifer', 'style_identifer'],
+    ['both', 'style_identifier'],
+    ['both', 'style_identifer'],
+    ['style_identifier', 'style_identifer'],
+    ['style_identifer', 'style_identifier'],
+  ] as const)('style key setting %s works when JOOR reads %s', async (setting, serverKey) => {
+    await emulator.control.setSwitches({ styleIdentifierKey: serverKey });
+    const runtime = createAddonRuntime(
+      emulator,
+      makeWorkbook([
+        ['Style Number', 'Color Code', 'Size', 'Quantity'],
+        ['SS27-TEE-01', '001', 'M', 4],
+      ]),
+      { styleIdentifierKey: setting },
+    );
+    try {
+      const value = push(runtime, 'json');
+      expect(value.ok).toBe(true);
+      if (!value.ok) return;
+      const expected = setting === 'both' || setting === serverKey ? { sent: 1 } : { failed: 1 };
+      expect(value.progress.counts).toEqual(expected);
+    } finally {
+      runtime.close();
+    }
+  });
+});
