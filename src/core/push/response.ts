@@ -50,28 +50,34 @@ const ERROR_KEYS = ['error', 'errors', 'error_message', 'message', 'detail', 'co
  * or `error_body` when it carries an error field or a non-zero `response.code`.
  */
 export function parseBulkResponse(response: HttpResponse, secrets: string[] = []): ParsedBulkResponse {
-  const { status, body } = response;
-  const excerpt = makeExcerpt(body, secrets);
-  if (status < 200 || status > 299) {
-    return { ok: false, kind: isHtml(response) ? 'html_page' : 'http_status', status, excerpt };
-  }
-  if (isHtml(response)) {
-    return { ok: false, kind: 'html_page', status, excerpt };
-  }
+  const { status } = response;
+  const html = isHtml(response);
+  const tree = html ? undefined : parseTree(response);
+  const fail = (kind: ResponseErrorKind): ParsedBulkResponse => ({
+    ok: false,
+    kind,
+    status,
+    excerpt: makeExcerpt(findErrorText(tree) ?? response.body, secrets),
+  });
 
-  const tree = parseTree(response);
+  if (status < 200 || status > 299) {
+    return fail(html ? 'html_page' : 'http_status');
+  }
+  if (html) {
+    return fail('html_page');
+  }
   if (tree === undefined) {
-    return { ok: false, kind: 'malformed', status, excerpt };
+    return fail('malformed');
   }
 
   const lines = collectLines(tree);
   const skuCount = findSkuCount(tree);
   const code = findResponseCode(tree);
   if (code !== null && code !== '0') {
-    return { ok: false, kind: 'error_body', status, excerpt };
+    return fail('error_body');
   }
   if (lines.length === 0 && skuCount === null) {
-    return { ok: false, kind: hasErrorField(tree) ? 'error_body' : 'malformed', status, excerpt };
+    return fail(hasErrorField(tree) ? 'error_body' : 'malformed');
   }
   return { ok: true, skuCount, lines };
 }
@@ -222,6 +228,23 @@ function hasErrorField(tree: unknown): boolean {
   visitObjects(tree, (object) => {
     if (ERROR_KEYS.some((key) => key in object)) {
       found = true;
+    }
+  });
+  return found;
+}
+
+/**
+ * Finds the first error text in a parsed error body, e.g. `message` in
+ * `{"error": {"code": "…", "message": "…"}}`, so the excerpt shows the sentence, not the JSON.
+ */
+function findErrorText(tree: unknown): string | null {
+  let found: string | null = null;
+  visitObjects(tree, (object) => {
+    for (const key of ERROR_KEYS) {
+      const text = found === null ? scalarText(object[key]) : null;
+      if (text !== null && text !== '') {
+        found = text;
+      }
     }
   });
   return found;

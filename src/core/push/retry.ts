@@ -62,9 +62,10 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 const DAILY_QUOTA = /too many times for one day/i;
 const SHORT_QUOTA = /too many times in a short time/i;
-const TRANSPORT_CLEAN = /address unavailable|dns|unknown host|connection refused|could not connect/i;
-const TRANSPORT_UNKNOWN =
-  /timeout|timed out|connection reset|socket hang up|unexpected end|dropped|econnreset|bad request: .*closed/i;
+// Failures that happen before a connection exists, so JOOR cannot have seen the request.
+const TRANSPORT_BEFORE_CONNECT = /dns error|unknown host|connection refused|could not connect/i;
+const TRANSPORT =
+  /address unavailable|timeout|timed out|connection|socket hang up|unexpected end|dropped|econnreset|dns error|unknown host/i;
 
 /** Reads the message of anything thrown. */
 export function errorMessage(error: unknown): string {
@@ -75,8 +76,9 @@ export function errorMessage(error: unknown): string {
 }
 
 /**
- * Classifies an exception thrown by `HttpPort.fetch`. A connect failure such as `Address
- * unavailable` never reached JOOR; a timeout or dropped connection may have.
+ * Classifies an exception thrown by `HttpPort.fetch`. Apps Script reports a connection
+ * dropped after the request was sent as `Address unavailable` or `Timeout`, so those may have
+ * reached JOOR; only DNS and connect failures certainly did not.
  */
 export function classifyException(error: unknown): Failure {
   const message = errorMessage(error).replace(/^Exception:\s*/i, '');
@@ -91,11 +93,8 @@ export function classifyException(error: unknown): Failure {
       outcomeUnknown: false,
     };
   }
-  if (TRANSPORT_CLEAN.test(message)) {
-    return { kind: 'transport', detail, outcomeUnknown: false };
-  }
-  if (TRANSPORT_UNKNOWN.test(message)) {
-    return { kind: 'transport', detail, outcomeUnknown: true };
+  if (TRANSPORT.test(message)) {
+    return { kind: 'transport', detail, outcomeUnknown: !TRANSPORT_BEFORE_CONNECT.test(message) };
   }
   return { kind: 'fatal', detail, outcomeUnknown: false };
 }

@@ -175,9 +175,13 @@ function runAttempts(
     }
 
     const startedMs = context.clock.now();
+    const ledgerBefore = state.ledger;
     state.ledger = recordRequest(state.ledger, startedMs);
     state.requestsMade++;
     const result = attempt(context.http, request, secrets);
+    if (result.failure !== undefined && neverReachedJoor(result.failure)) {
+      state.ledger = ledgerBefore;
+    }
     const record: AttemptRecord = { startedMs, detail: result.failure?.detail ?? 'ok' };
     state.records.push(record);
     if (result.response !== undefined) {
@@ -210,6 +214,12 @@ function runAttempts(
       context.clock.sleep(next.waitMs);
     }
   }
+}
+
+/** True for failures before any byte reached JOOR, which therefore cost no credits. */
+function neverReachedJoor(failure: Failure): boolean {
+  const isQuota = failure.kind === 'quota_daily' || failure.kind === 'quota_short';
+  return isQuota || (failure.kind === 'transport' && !failure.outcomeUnknown);
 }
 
 interface AttemptResult {

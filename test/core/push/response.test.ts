@@ -177,6 +177,22 @@ describe('parseBulkResponse', () => {
     expect(parsed.lines[0]?.message).toBe('unknown warehouse');
   });
 
+  it('excerpts the message of a JSON error object', () => {
+    const parsed = parseBulkResponse(
+      json('{"error":{"code":"INVALID_BODY","message":"inventory_items is missing"}}', 400),
+    );
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.excerpt).toBe('inventory_items is missing');
+  });
+
+  it('excerpts the comment of a response.code envelope', () => {
+    const parsed = parseBulkResponse(json('{"inventory":{"response":{"code":3,"comment":"Invalid payload"}}}'));
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.excerpt).toBe('Invalid payload');
+  });
+
   it('masks the token in an excerpt', () => {
     const parsed = parseBulkResponse(
       { status: 401, headers: { 'content-type': 'text/plain' }, body: 'Unauthorized: secret-token' },

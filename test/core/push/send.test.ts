@@ -253,13 +253,23 @@ describe('sendBatch faults', () => {
     expect(outcome.attempts[0]?.failure).toBe('transport');
   });
 
-  it('reports a network error as not sent after the cap', () => {
+  it('reports a DNS error as not sent', () => {
+    const error = { throws: 'Exception: DNS error: https://apisandbox.jooraccess.com/v2/bulk-inventory' };
+    const { context } = setup([error, error, error, error]);
+    const outcome = sendBatch(batch, context);
+    expect(statuses(outcome)).toEqual(['2:not_sent', '3:not_sent']);
+    expect(outcome.rows[0]?.message).toContain('DNS error');
+    expect(outcome.rows[0]?.message).not.toContain('https://');
+  });
+
+  it('reports Address unavailable as not confirmed', () => {
+    // Apps Script also reports a connection dropped after sending this way.
     const error = {
       throws: 'Exception: Address unavailable: https://apisandbox.jooraccess.com/v2/bulk-inventory',
     };
     const { context } = setup([error, error, error, error]);
     const outcome = sendBatch(batch, context);
-    expect(statuses(outcome)).toEqual(['2:not_sent', '3:not_sent']);
+    expect(statuses(outcome)).toEqual(['2:not_confirmed', '3:not_confirmed']);
     expect(outcome.rows[0]?.message).toContain('Address unavailable');
     expect(outcome.rows[0]?.message).not.toContain('https://');
   });
@@ -302,6 +312,12 @@ describe('sendBatch quota and rejections', () => {
     expect(outcome.rows[0]?.message).toContain(
       'Google daily UrlFetch quota reached; retry after the quota resets',
     );
+  });
+
+  it('charges no credits for a quota exception', () => {
+    const { context } = setup([{ throws: 'Exception: Service invoked too many times for one day: urlfetch.' }]);
+    const outcome = sendBatch(batch, context);
+    expect(outcome.ledger).toEqual(createLedger());
   });
 
   it('sleeps once and retries a short-time quota error', () => {
