@@ -187,7 +187,9 @@ describe('parseBulkResponse', () => {
   });
 
   it('excerpts the comment of a response.code envelope', () => {
-    const parsed = parseBulkResponse(json('{"inventory":{"response":{"code":3,"comment":"Invalid payload"}}}'));
+    const parsed = parseBulkResponse(
+      json('{"inventory":{"response":{"code":3,"comment":"Invalid payload"}}}'),
+    );
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.excerpt).toBe('Invalid payload');

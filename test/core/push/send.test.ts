@@ -315,7 +315,9 @@ describe('sendBatch quota and rejections', () => {
   });
 
   it('charges no credits for a quota exception', () => {
-    const { context } = setup([{ throws: 'Exception: Service invoked too many times for one day: urlfetch.' }]);
+    const { context } = setup([
+      { throws: 'Exception: Service invoked too many times for one day: urlfetch.' },
+    ]);
     const outcome = sendBatch(batch, context);
     expect(outcome.ledger).toEqual(createLedger());
   });
