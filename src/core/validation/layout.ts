@@ -22,6 +22,7 @@ const DELIMITERS: ReadonlyArray<readonly [string, string]> = [
   [';', '";"'],
   ['\t', 'Tab'],
   [',', '"," (comma)'],
+  [' ', 'Space'],
 ];
 
 export interface ColumnLayout {
@@ -79,8 +80,9 @@ function findDelimitedHeader(cells: readonly HeaderCell[]): string | undefined {
   for (const [delimiter, name] of DELIMITERS) {
     if (text.indexOf(delimiter) === -1) continue;
     const parts = text.split(delimiter).map((part) => normalizeHeader(trimCell(part)));
+    // Space-separated text needs three known names, because a title such as "Style by size" has two.
     const known = parts.filter((part) => SYNONYMS.has(part)).length;
-    if (known >= 2) return name;
+    if (known >= (delimiter === ' ' ? 3 : 2)) return name;
   }
   return undefined;
 }
@@ -106,6 +108,7 @@ export function detectLayout(input: SheetInput, config: ValidationConfig): Colum
 
   const searched = Math.min(input.values.length, HEADER_SEARCH_ROWS);
   let fallbackRow = -1;
+  let delimitedProblem: ColumnLayout | undefined;
   let anyText = false;
   for (let r = 0; r < searched; r++) {
     const cells = readHeaderCells(input, r);
@@ -115,14 +118,19 @@ export function detectLayout(input: SheetInput, config: ValidationConfig): Colum
     const known = countKnownFields(cells, mappedKeys);
     if (known >= 2) return resolveColumns(input, config, r, cells);
 
-    const delimiter = findDelimitedHeader(cells);
+    // A one-cell row is delimited text only when no real header row follows: it may be a title.
+    const delimiter = delimitedProblem === undefined ? findDelimitedHeader(cells) : undefined;
     if (delimiter !== undefined) {
       const message = sheetMessages.delimitedText(input.sheetName, r + 1, `"${cells[0]!.header}"`, delimiter);
-      return emptyLayout([{ code: 'DELIMITED_TEXT', message, columns: [cells[0]!.header] }], r + 1);
+      delimitedProblem = emptyLayout(
+        [{ code: 'DELIMITED_TEXT', message, columns: [cells[0]!.header] }],
+        r + 1,
+      );
     }
     if (known === 1 && cells.length >= 2 && fallbackRow === -1) fallbackRow = r;
   }
 
+  if (delimitedProblem !== undefined) return delimitedProblem;
   if (fallbackRow !== -1)
     return resolveColumns(input, config, fallbackRow, readHeaderCells(input, fallbackRow));
   if (!anyText && !hasAnyValue(input)) {
@@ -260,7 +268,8 @@ function resolveColumns(
       : { header: cell.header, column: cell.index + 1, field };
   });
 
-  checkRequiredColumns(input.sheetName, cells, fieldIndex, problems);
+  // Sizes across columns also lack a size and a quantity column; the size-matrix problem explains how to fix both.
+  if (sizeHeaders.length < 2) checkRequiredColumns(input.sheetName, cells, fieldIndex, problems);
   if (fieldIndex.style_number !== undefined && fieldIndex.style_identifier === undefined) {
     layoutNotes.push(notes.styleIdentifierFromNumber);
   }

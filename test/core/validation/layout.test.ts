@@ -420,3 +420,29 @@ describe('validateSheet sheet problems', () => {
     expect(result.problems.map((problem) => problem.code)).toEqual(['EMPTY_SHEET']);
   });
 });
+
+describe('validateSheet delimited text', () => {
+  it('refuses space-separated headers in one column', () => {
+    const result = validateSheet(sheet([['UPC Quantity Warehouse'], ['012345678905 3 Main']]), config());
+    expect(result.problems[0]?.code).toBe('DELIMITED_TEXT');
+    expect(result.problems[0]?.message).toContain('separator Space');
+  });
+
+  it('reads a one-cell title above a real header as a title', () => {
+    const result = validateSheet(
+      sheet([
+        ['Style inventory by size and warehouse'],
+        ['Style', 'Color', 'Size', 'Qty'],
+        ['ST-1', '001', 'M', 2],
+      ]),
+      config(),
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.headerRow).toBe(2);
+  });
+
+  it('reports only the size matrix for sizes across columns', () => {
+    const result = validateSheet(sheet([['Style', 'Color', 'S', 'M', 'L']]), config());
+    expect(result.problems.map((problem) => problem.code)).toEqual(['SIZE_MATRIX']);
+  });
+});
