@@ -183,7 +183,20 @@ function assertSeedShape(seed: EmulatorSeed): void {
       problems.push(...describeSkuProblems(sku, `catalogue[${index}]`));
     });
   }
+  (seed.pending ?? []).forEach((order, index) => {
+    problems.push(...describeQuantityProblems(order.quantity, `pending[${index}]`));
+    if (!['pending', 'notes', 'approved'].includes(order.status)) {
+      problems.push(`pending[${index}].status must be pending, notes or approved`);
+    }
+  });
+  (seed.positions ?? []).forEach((position, index) => {
+    problems.push(...describeQuantityProblems(position.quantity, `positions[${index}]`));
+  });
   if (problems.length > 0) throw new SeedError(`Invalid seed: ${problems.join('; ')}`);
+}
+
+function describeQuantityProblems(quantity: unknown, place: string): string[] {
+  return Number.isSafeInteger(quantity) ? [] : [`${place}.quantity must be an integer`];
 }
 
 function describeSkuProblems(sku: SeedSku, place: string): string[] {

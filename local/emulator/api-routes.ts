@@ -241,7 +241,10 @@ function handleBulk(
   };
 }
 
-/** Applies the one-SKU query-string variant: `PUT /v2/style-number/{n}/{id}/inventory/?color_code&size|upc&inventory…`. */
+/**
+ * Applies the one-SKU query-string variant: `PUT /v2/style-number/{n}/{id}/inventory/?color_code&size|upc&inventory…`.
+ * NOTE: it requires no Content-Type because the request has no body; JOOR does not document whether it rejects one without.
+ */
 function handleStyleInventory(
   context: ApiContext,
   request: ApiRequest,

@@ -21,7 +21,7 @@ export interface IncomingRequest {
   body: string;
 }
 
-/** What the HTTP layer does with a request: answer it, or destroy the socket without an answer. */
+/** What the HTTP layer does with a request: send a response, or destroy the socket without one. */
 export type Outcome =
   | {
       kind: 'respond';
@@ -275,12 +275,14 @@ function positionSortKey(position: {
 }
 
 function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return 0;
 }
 
 /**
- * Runs the request under its scheduled fault. Faults that replace the response skip the route unless
- * the fault says the change was applied; `status_after_apply` always applies it first.
+ * Runs the request under its scheduled fault. A fault that replaces the response skips the route
+ * unless it sets `applyChange`, and `status_after_apply` always runs the route first.
  */
 function applyFault(
   fault: ScheduledFault | undefined,

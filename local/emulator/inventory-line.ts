@@ -239,8 +239,9 @@ function readQuantity(switches: Switches, value: unknown, madeToOrder: boolean):
 }
 
 /**
- * Builds the `sku` text of a log line. `upc_or_joined` returns the sent UPC, or the sent style tuple
- * or JOOR ids joined by `-`; a template fills `{field}` from the sent line, then from the matched SKU.
+ * Builds the `sku` text of a log line. `upc_or_joined` returns the sent UPC, or joins the sent style
+ * tuple or JOOR ids with `-`. Any other format is a template whose `{field}` placeholders are filled
+ * from the sent line first and from the matched SKU second.
  */
 function formatSku(
   format: string,

@@ -17,7 +17,8 @@ const USAGE = `Usage: npm run emulator -- [--port N] [--seed FILE] [--switches J
   --port N             port on 127.0.0.1; 0 picks a free port (default 0)
   --seed FILE          seed JSON (default examples/catalogue.json, else a built-in demo seed)
   --switches JSON|FILE switch overrides as inline JSON or a JSON file
-  --verbose            log one line per request to stderr (method, path, status, lines, ms)`;
+  --verbose            log one line per request to stderr (method, path, status, lines, ms)
+  --stop-on-stdin-close stop when stdin ends (set by spawnEmulator so the child dies with its parent)`;
 
 function readJsonArgument(value: string, option: string): unknown {
   const text = value.trim().startsWith('{') ? value : readFileSync(value, 'utf8');
@@ -82,7 +83,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
   if (values['stop-on-stdin-close']) {
-    // A parent that spawned the emulator holds stdin open; when the parent dies, stdin ends.
+    // A parent that spawned the emulator keeps its stdin open, so stdin ends when the parent exits.
     process.stdin.on('end', () => stop('end of stdin')).resume();
   }
 }

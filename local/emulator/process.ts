@@ -1,6 +1,6 @@
 /**
  * Starts the emulator in a child process. The local Apps Script runtime blocks its thread on every
- * synchronous UrlFetch call, so an emulator inside the same process would never answer.
+ * synchronous UrlFetch call, so an emulator inside the same process would never respond.
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';

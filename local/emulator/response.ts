@@ -1,6 +1,6 @@
 /**
  * Response bodies in JSON or XML: the bulk-inventory log (bare, or wrapped with `response.code` as
- * other v2 routes answer), error bodies and style records.
+ * other v2 routes respond), error bodies and style records.
  */
 
 import { XMLBuilder } from 'fast-xml-parser';

@@ -80,7 +80,7 @@ async function handleHttp(
   if (url.pathname.startsWith('/_emulator/')) {
     if (!isLoopback(request.socket.remoteAddress)) {
       sendJson(response, 403, {
-        error: { code: 'FORBIDDEN', message: 'Emulator control routes answer loopback clients only' },
+        error: { code: 'FORBIDDEN', message: 'Emulator control routes accept loopback clients only' },
       });
       return;
     }

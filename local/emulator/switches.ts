@@ -171,7 +171,7 @@ export function mergeSwitches(base: Readonly<Switches>, patch: unknown): Switche
   }
   const merged: Switches = { ...base };
   for (const [key, value] of Object.entries(patch)) {
-    if (!(key in defaultSwitches)) {
+    if (!Object.hasOwn(defaultSwitches, key)) {
       throw new SwitchError(
         `Unknown switch "${key}"; known switches: ${Object.keys(defaultSwitches).join(', ')}`,
       );

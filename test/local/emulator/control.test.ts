@@ -119,6 +119,14 @@ describe('test hooks', () => {
       { ...createTestSeed(), positions: [{ upc: '999999999993', warehouse: 'Default', quantity: 1 }] },
       'positions[0] names a SKU',
     ],
+    [
+      { ...createTestSeed(), pending: [{ upc: UPC.teeS, quantity: 1, status: 'open' }] },
+      'pending[0].status must be',
+    ],
+    [
+      { ...createTestSeed(), positions: [{ upc: UPC.teeS, warehouse: 'Default', quantity: 1.5 }] },
+      'positions[0].quantity',
+    ],
   ])('invalid seed is rejected: %#', async (seed, message) => {
     const response = await postControl('seed', seed);
     expect(response.status).toBe(400);
@@ -144,6 +152,7 @@ describe('test hooks', () => {
 
   test.each([
     [{ colour: 'red' }, 'Unknown switch'],
+    [{ constructor: 1 }, 'Unknown switch'],
     [{ unknownWarehouse: 'ignore' }, 'expected fail | drop | phantom'],
     [{ fanOut: 0 }, 'an integer ≥ 1'],
     [{ allFailStatus: 99 }, 'an HTTP status'],
