@@ -268,7 +268,8 @@ function resolveColumns(
       : { header: cell.header, column: cell.index + 1, field };
   });
 
-  // Sizes across columns also lack a size and a quantity column; the size-matrix problem explains how to fix both.
+  // Sizes across columns also lack size and quantity columns, and the size-matrix problem explains
+  // how to fix both.
   if (sizeHeaders.length < 2) checkRequiredColumns(input.sheetName, cells, fieldIndex, problems);
   if (fieldIndex.style_number !== undefined && fieldIndex.style_identifier === undefined) {
     layoutNotes.push(notes.styleIdentifierFromNumber);
