@@ -14,13 +14,14 @@ export interface PlannedLine {
   key: string;
   item: InventoryItem;
   /** Warnings from validation, carried into the final status text. */
-  warning: string;
+  warnings: string[];
 }
 
 export interface ImmediateStatus {
   row: number;
   status: RowStatus;
-  message: string;
+  /** One sentence per issue, most important first. */
+  details: string[];
 }
 
 export interface RunScope {
@@ -56,11 +57,8 @@ export interface ScopeInput {
 
 const RETRY_STATUSES: ReadonlySet<RowStatus> = new Set<RowStatus>(['failed', 'not_sent', 'not_confirmed']);
 
-function joinMessages(row: ValidatedRow, severity: 'error' | 'warning'): string {
-  return row.issues
-    .filter((issue) => issue.severity === severity)
-    .map((issue) => issue.message)
-    .join(' ');
+function messagesOf(row: ValidatedRow, severity: 'error' | 'warning'): string[] {
+  return row.issues.filter((issue) => issue.severity === severity).map((issue) => issue.message);
 }
 
 export function scopeRun(input: ScopeInput): RunScope {
@@ -80,21 +78,25 @@ export function scopeRun(input: ScopeInput): RunScope {
       continue;
     }
     if (row.outcome === 'invalid') {
-      immediate.push({ row: row.row, status: 'invalid', message: joinMessages(row, 'error') });
+      immediate.push({ row: row.row, status: 'invalid', details: messagesOf(row, 'error') });
       continue;
     }
     if (row.outcome === 'duplicate') {
-      const message =
-        joinMessages(row, 'warning') ||
-        `Same SKU, warehouse and date as row ${row.duplicateOf ?? '?'} with the same quantity; that row's line is sent once for both.`;
-      immediate.push({ row: row.row, status: 'duplicate', message });
+      const warnings = messagesOf(row, 'warning');
+      const details =
+        warnings.length > 0
+          ? warnings
+          : [
+              `Same SKU, warehouse and date as row ${row.duplicateOf ?? '?'} with the same quantity; that row's line is sent once for both.`,
+            ];
+      immediate.push({ row: row.row, status: 'duplicate', details });
       continue;
     }
     if (row.item === undefined || row.key === undefined) {
       immediate.push({
         row: row.row,
         status: 'invalid',
-        message: 'The row could not be turned into a JOOR line.',
+        details: ['The row could not be turned into a JOOR line.'],
       });
       continue;
     }
@@ -104,12 +106,12 @@ export function scopeRun(input: ScopeInput): RunScope {
         immediate.push({
           row: row.row,
           status: 'unchanged',
-          message: `Same as the line JOOR confirmed at ${last.confirmedAt}; not sent again.`,
+          details: [`Same as the line JOOR confirmed at ${last.confirmedAt}; not sent again.`],
         });
         continue;
       }
     }
-    lines.push({ row: row.row, key: row.key, item: row.item, warning: joinMessages(row, 'warning') });
+    lines.push({ row: row.row, key: row.key, item: row.item, warnings: messagesOf(row, 'warning') });
   }
   for (const zero of input.zeroLines) lines.push(zero);
   return { lines, immediate, alreadyDone, untouched };

@@ -89,19 +89,21 @@ export function writeValidationStatuses(context: PushContext): void {
     const state = parseRowState(snapshot.values[row.row - 1]?.[columns.state - 1]);
     if (row.outcome === 'valid') {
       if (state?.runId === VALIDATION_RUN) {
-        writes.push({ row: row.row, text: '', pushedAt: '', logId: '', state: '', color: null });
+        writes.push({ row: row.row, text: '', pushedAt: '', logId: '', state: '', color: null, note: null });
       }
       continue;
     }
     const status = row.outcome === 'invalid' ? 'invalid' : 'duplicate';
-    const message = row.issues.map((issue) => issue.message).join(' ');
+    const messages = row.issues.map((issue) => issue.message);
+    const more = messages.length > 1 ? ` (+${messages.length - 1} more in the note)` : '';
     writes.push({
       row: row.row,
-      text: statusText(status, message),
+      text: statusText(status, messages[0] ?? '') + more,
       pushedAt: '',
       logId: '',
       state: formatRowState({ runId: VALIDATION_RUN, status }),
       color: status === 'invalid' ? STATUS_COLORS.error : null,
+      note: messages.length > 1 ? messages.join('\n') : null,
     });
   }
   writeStatuses(snapshot, columns, writes);

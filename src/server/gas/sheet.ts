@@ -38,6 +38,8 @@ export interface SheetSnapshot {
   lastColumn: number;
   timeZone: string;
   locale: string;
+  /** Backgrounds and notes of status cells as last read or written, so span writes keep them. */
+  statusFormats?: Map<number, { color: string | null; note: string | null }>;
 }
 
 /**
@@ -182,6 +184,8 @@ export interface StatusWrite {
   logId: string;
   state: string;
   color: string | null;
+  /** Full detail for the status cell's note; null clears the note. */
+  note: string | null;
 }
 
 /** Signature of a row's user data, to find it again after rows were inserted or deleted. */
@@ -232,6 +236,7 @@ export function relocateWrites(
   if (unchanged) return { writes, snapshot, moved: false, dropped: 0 };
 
   const fresh = refresh();
+  fresh.statusFormats = snapshot.statusFormats;
   const positions = new Map<string, number[]>();
   for (let r = 0; r < fresh.values.length; r++) {
     const signature = rowSignature(fresh.values[r], dataColumns);
@@ -268,6 +273,8 @@ export function writeStatuses(snapshot: SheetSnapshot, columns: StatusColumns, w
   const contiguous = order.every((key, i) => columns[key] === columns[order[0]!] + i);
   const values: CellValue[][] = [];
   const colors: Array<Array<string | null>> = [];
+  const notes: Array<Array<string | null>> = [];
+  const formats = statusFormats(snapshot);
   for (let row = first; row <= last; row++) {
     const write = byRow.get(row);
     const mirror = snapshot.values[row - 1];
@@ -283,7 +290,10 @@ export function writeStatuses(snapshot: SheetSnapshot, columns: StatusColumns, w
       line.push(cell);
     }
     values.push(line);
-    colors.push([write?.color ?? existingColor(snapshot, row)]);
+    const format = write === undefined ? formats.get(row) : { color: write.color, note: write.note };
+    if (write !== undefined) formats.set(row, { color: write.color, note: write.note });
+    colors.push([format?.color ?? null]);
+    notes.push([format?.note ?? null]);
   }
   const sheet = snapshot.sheet;
   const height = last - first + 1;
@@ -294,35 +304,30 @@ export function writeStatuses(snapshot: SheetSnapshot, columns: StatusColumns, w
       sheet.getRange(first, columns[key], height, 1).setValues(values.map((line) => [line[index] ?? '']));
     });
   }
-  sheet.getRange(first, columns.status, height, 1).setBackgrounds(colors);
-  rememberColors(snapshot, first, colors);
+  const statusRange = sheet.getRange(first, columns.status, height, 1);
+  statusRange.setBackgrounds(colors);
+  statusRange.setNotes(notes);
 }
 
-const colorMemory = new WeakMap<SheetSnapshot, Map<number, string | null>>();
-
-function existingColor(snapshot: SheetSnapshot, row: number): string | null {
-  return colorMemory.get(snapshot)?.get(row) ?? null;
+function statusFormats(snapshot: SheetSnapshot): Map<number, { color: string | null; note: string | null }> {
+  if (snapshot.statusFormats === undefined) snapshot.statusFormats = new Map();
+  return snapshot.statusFormats;
 }
 
-function rememberColors(snapshot: SheetSnapshot, first: number, colors: Array<Array<string | null>>): void {
-  let memory = colorMemory.get(snapshot);
-  if (memory === undefined) {
-    memory = new Map();
-    colorMemory.set(snapshot, memory);
-  }
-  colors.forEach((line, i) => {
-    memory.set(first + i, line[0] ?? null);
-  });
-}
-
-/** Reads the status backgrounds once, so rows inside a write span keep their highlight. */
-export function loadStatusColors(snapshot: SheetSnapshot, columns: StatusColumns, headerRow: number): void {
+/** Reads the status cells' backgrounds and notes once, so rows inside a write span keep them. */
+export function loadStatusFormats(snapshot: SheetSnapshot, columns: StatusColumns, headerRow: number): void {
   const rows = snapshot.lastRow - headerRow;
   if (rows <= 0) return;
-  const colors = snapshot.sheet.getRange(headerRow + 1, columns.status, rows, 1).getBackgrounds();
-  rememberColors(
-    snapshot,
-    headerRow + 1,
-    colors.map((line) => [line[0] === '#ffffff' ? null : (line[0] ?? null)]),
-  );
+  const range = snapshot.sheet.getRange(headerRow + 1, columns.status, rows, 1);
+  const colors = range.getBackgrounds();
+  const notes = range.getNotes();
+  const formats = statusFormats(snapshot);
+  for (let i = 0; i < rows; i++) {
+    const color = colors[i]?.[0];
+    const note = notes[i]?.[0];
+    formats.set(headerRow + 1 + i, {
+      color: color === undefined || color === '#ffffff' ? null : color,
+      note: note === undefined || note === '' ? null : note,
+    });
+  }
 }

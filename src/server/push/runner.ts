@@ -22,7 +22,7 @@ import {
 import { createLogger, documentStore, formatClockTime, formatTimestamp, userStore } from '../gas/platform';
 import {
   ensureStatusColumns,
-  loadStatusColors,
+  loadStatusFormats,
   readSheet,
   relocateWrites,
   STATUS_COLORS,
@@ -186,7 +186,7 @@ export function continueRun(runId: string, includeRows: boolean): PushProgressDt
   const execution = prepareExecution(startedMs, cursor, context, target, includeRows);
   queueImmediateStatuses(execution);
   const batches = planBatches(execution.scope.lines, context.settings.itemsPerRequest);
-  loadStatusColors(context.snapshot, execution.columns, context.validation.headerRow);
+  loadStatusFormats(context.snapshot, execution.columns, context.validation.headerRow);
   return runBatches(execution, batches);
 }
 
@@ -324,7 +324,7 @@ function buildZeroLines(
     if (entry.target !== target || present.has(entry.key) || entry.quantity === 0) continue;
     const item = zeroItemFor(entry);
     if (item === undefined) continue;
-    lines.push({ row: synthetic--, key: entry.key, item, warning: '' });
+    lines.push({ row: synthetic--, key: entry.key, item, warnings: [] });
   }
   return lines;
 }
@@ -353,19 +353,24 @@ function makeWrite(
   runId: string,
   row: number,
   status: RowStatus,
-  message: string,
+  details: string[],
   logId: string,
   pushed: boolean,
-  warning: string,
 ): StatusWrite {
-  const text = [message, warning].filter((part) => part !== '').join(' ');
+  const parts = details.filter((part) => part !== '');
+  const first = parts[0] ?? '';
+  const more = parts.length > 1 ? ` (+${parts.length - 1} more in the note)` : '';
+  const full = statusText(status, first) + more;
+  const text = clip(full);
+  const needsNote = parts.length > 1 || text !== full;
   return {
     row,
-    text: clip(statusText(status, text)),
+    text,
     pushedAt: pushed ? new Date() : '',
     logId,
     state: formatRowState({ runId, status }),
-    color: colorFor(status, warning !== ''),
+    color: colorFor(status, status === 'sent' && parts.length > 0),
+    note: needsNote ? parts.join('\n') : null,
   };
 }
 
@@ -377,9 +382,9 @@ function makeWrite(
 function queueImmediateStatuses(execution: Execution): void {
   const { cursor, scope } = execution;
   for (const item of scope.immediate) {
-    execution.pending.push(makeWrite(cursor.runId, item.row, item.status, item.message, '', false, ''));
+    execution.pending.push(makeWrite(cursor.runId, item.row, item.status, item.details, '', false));
     addCount(cursor.counts, item.status);
-    execution.rows?.push({ row: item.row, status: item.status, message: item.message });
+    execution.rows?.push({ row: item.row, status: item.status, message: item.details.join(' ') });
   }
 }
 
@@ -466,21 +471,12 @@ function recordOutcome(execution: Execution, batch: PlannedLine[], outcome: Send
     }
     addCount(cursor.counts, result.status);
     const pushed = result.status !== 'not_sent';
-    writes.push(
-      makeWrite(
-        cursor.runId,
-        line.row,
-        result.status,
-        result.message,
-        result.logId ?? '',
-        pushed,
-        line.warning,
-      ),
-    );
+    const details = [result.message, ...line.warnings].filter((part) => part !== '');
+    writes.push(makeWrite(cursor.runId, line.row, result.status, details, result.logId ?? '', pushed));
     execution.rows?.push({
       row: line.row,
       status: result.status,
-      message: [result.message, line.warning].filter((part) => part !== '').join(' '),
+      message: details.join(' '),
       item: line.item,
       ...(result.logId === undefined ? {} : { logId: result.logId }),
     });
@@ -516,7 +512,7 @@ function markRemaining(execution: Execution, lines: PlannedLine[], message: stri
   for (const line of lines) {
     addCount(cursor.counts, 'not_sent');
     if (line.row < 0) continue;
-    writes.push(makeWrite(cursor.runId, line.row, 'not_sent', message, '', false, ''));
+    writes.push(makeWrite(cursor.runId, line.row, 'not_sent', [message], '', false));
     execution.rows?.push({ row: line.row, status: 'not_sent', message, item: line.item });
   }
   applyWrites(execution, [...takePending(execution), ...writes]);
