@@ -1,7 +1,7 @@
 /**
  * Runs the project's inventory-sync scenario list against the local JOOR emulator through the
- * core request builder, response parser and matcher, under every switch combination that
- * changes the responses the client receives: wire format, response envelope, log order, XML log element,
+ * core request builder, response parser and matcher. It covers every switch that changes the
+ * responses the client receives: wire format, response envelope, log order, XML log element,
  * style identifier spelling, unknown-warehouse handling, overwrite scope and dec_pending.
  */
 

@@ -24,7 +24,7 @@ const SEED: EmulatorSeed = {
 };
 const T0 = Date.parse('2025-05-21T10:00:00Z');
 
-/** An `HttpPort` over the runtime's synchronous client; transport errors throw like UrlFetchApp. */
+/** Creates an `HttpPort` over the runtime's synchronous client; transport errors throw like UrlFetchApp. */
 function createLoopbackPort(client: SyncHttpClient): HttpPort {
   return {
     fetch(request: HttpRequest): HttpResponse {

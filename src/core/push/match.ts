@@ -43,7 +43,7 @@ const MAX_GTIN_DIGITS = 14;
  * tuple or the joined JOOR ids, with any separator. Several lines for one row (a style in
  * several seasons) all count. Position is used only when no line matched any row and the
  * line count equals the row count, or among rows whose identifiers are the same and whose
- * line count equals their row count; the row message says so.
+ * line count equals their row count, and the row message states this.
  */
 export function matchResults(sent: SentLine[], lines: LogLine[]): MatchReport {
   const index = buildIndex(sent);

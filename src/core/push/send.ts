@@ -112,9 +112,9 @@ interface Attempts {
 }
 
 /**
- * Sends one batch and returns a status for each of its rows. Never throws for HTTP or
- * transport failures; throws `PushError` with code `OVERWRITE_AFTER_SUCCESS` when asked to
- * send `overwrite=1` after a request of the run has succeeded.
+ * Sends one batch and returns a status for each of its rows. HTTP, transport and quota
+ * failures become row statuses and a stop, never exceptions. It throws `PushError` with code
+ * `OVERWRITE_AFTER_SUCCESS` when asked to send `overwrite=1` after a request of the run succeeded.
  */
 export function sendBatch(batch: SentLine[], context: SendContext): BatchOutcome {
   if (context.overwrite && context.requestsSucceededBefore > 0) {
@@ -258,6 +258,9 @@ function waitForBudget(
 ): BatchStop | null {
   const now = context.clock.now();
   const waitMs = computeWaitMs(state.ledger, now);
+  if (waitMs > 0 && context.overwrite && state.requestsMade === 0) {
+    return overwritePostponed(now + waitMs, formatTime);
+  }
   if (waitMs > 0 && now + waitMs > context.deadlineMs) {
     const resumeAtMs = now + waitMs;
     return {
@@ -276,6 +279,15 @@ function waitForBudget(
     };
   }
   return null;
+}
+
+/** Stops an overwrite that would have to wait for credits before its first request. */
+function overwritePostponed(resumeAtMs: number, formatTime: (ms: number) => string): BatchStop {
+  return {
+    reason: 'rate_limited',
+    message: `The overwrite needs a full JOOR credit window so that all its requests follow at once, and this one is used up. Nothing was replaced; run it again after ${formatTime(resumeAtMs)}.`,
+    resumeAtMs,
+  };
 }
 
 type NextStep =
@@ -353,6 +365,12 @@ function decideAfterRateLimit(
   const resumeAtMs = headers.resumeAtMs ?? estimateResumeMs(state, context, policy, now);
   state.ledger = recordThrottle(state.ledger, now, resumeAtMs);
 
+  if (context.overwrite) {
+    // Someone else is spending this account's credits, so the updates after the overwrite
+    // could be delayed too. A 429 applies nothing, so stopping leaves the account as it was.
+    return { kind: 'stop', stop: overwritePostponed(resumeAtMs, formatTime) };
+  }
+
   if (state.rateLimited >= policy.maxRateLimitAttempts || resumeAtMs > context.deadlineMs) {
     return {
       kind: 'stop',
@@ -389,11 +407,11 @@ function decideAfterTransient(
   now: number,
 ): NextStep {
   state.transient++;
-  const shown = excerpt ? `: ${excerpt}` : '';
+  const excerptSuffix = excerpt ? `: ${excerpt}` : '';
   if (state.transient >= policy.maxAttempts) {
     return {
       kind: 'give_up',
-      message: `${failure.detail}${shown}. Gave up after ${state.transient} attempts; the next run sends these rows again.`,
+      message: `${failure.detail}${excerptSuffix}. Gave up after ${state.transient} attempts; the next run sends these rows again.`,
     };
   }
   const waitMs = computeBackoffMs(state.transient, policy, context.random);
@@ -402,7 +420,7 @@ function decideAfterTransient(
       kind: 'stop',
       stop: {
         reason: 'deadline',
-        message: `${failure.detail}${shown}. No time is left in this execution to retry; the push continues in the next execution.`,
+        message: `${failure.detail}${excerptSuffix}. No time is left in this execution to retry; the push continues in the next execution.`,
       },
     };
   }
@@ -414,12 +432,12 @@ function rejectionMessage(
   response: HttpResponse | undefined,
   excerpt: string | undefined,
 ): string {
-  const shown = excerpt ? `: ${excerpt}` : '';
+  const excerptSuffix = excerpt ? `: ${excerpt}` : '';
   const hint =
     response?.status === 413
       ? ' Lower "items per request" in the settings and push again.'
       : ' Check the rows of this batch; the other batches are not affected.';
-  return `JOOR rejected the request (${failure.detail})${shown}.${hint}`;
+  return `JOOR rejected the request (${failure.detail})${excerptSuffix}.${hint}`;
 }
 
 /** Marks every row failed after a 4xx or an error body; an overwrite run stops too. */

@@ -421,6 +421,27 @@ describe('sendBatch overwrite safety', () => {
     expect(statuses(outcome)).toEqual(['2:failed', '3:failed']);
   });
 
+  it('postpones an overwrite after a 429', () => {
+    const { http, context } = setup([status(429, '', { 'retry-after': '2.0' })], { overwrite: true });
+    const outcome = sendBatch(batch, context);
+    expect(http.requests).toHaveLength(1);
+    expect(outcome.stop?.reason).toBe('rate_limited');
+    expect(outcome.stop?.message).toContain('Nothing was replaced; run it again after 10:00 UTC.');
+    expect(statuses(outcome)).toEqual(['2:not_sent', '3:not_sent']);
+  });
+
+  it('postpones an overwrite when the window is spent', () => {
+    let ledger = createLedger();
+    for (let write = 0; write < 60; write++) {
+      ledger = recordRequest(ledger, T0 - 200_000);
+    }
+    const { http, context } = setup([], { overwrite: true, ledger });
+    const outcome = sendBatch(batch, context);
+    expect(http.requests).toHaveLength(0);
+    expect(outcome.stop?.reason).toBe('rate_limited');
+    expect(outcome.stop?.resumeAtMs).toBe(T0 + 100_000 + WINDOW_MARGIN_MS);
+  });
+
   it('refuses overwrite after a request of the run succeeded', () => {
     const { http, context } = setup([bothPass()], { overwrite: true, requestsSucceededBefore: 1 });
     expect(() => sendBatch(batch, context)).toThrow(PushError);
