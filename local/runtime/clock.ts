@@ -12,12 +12,17 @@ export interface VirtualClock {
   sleptMs(): number;
 }
 
-export function createVirtualClock(startTimeMs: number = Date.now()): VirtualClock {
+/**
+ * Creates a clock at `startTimeMs`. With `followRealTime` false it moves only on sleep and
+ * advance, which makes exact times reproducible in tests.
+ */
+export function createVirtualClock(startTimeMs: number = Date.now(), followRealTime = true): VirtualClock {
   const realStart = performance.now();
+  const realElapsed = () => (followRealTime ? performance.now() - realStart : 0);
   let slept = 0;
 
   const clock: VirtualClock = {
-    now: () => Math.floor(startTimeMs + (performance.now() - realStart) + slept),
+    now: () => Math.floor(startTimeMs + realElapsed() + slept),
     sleep: (ms) => {
       if (!Number.isFinite(ms) || ms < 0) {
         throw new Error(`Invalid sleep duration: ${ms}. Pass a number of milliseconds of 0 or more.`);

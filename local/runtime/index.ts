@@ -67,6 +67,8 @@ export interface RuntimeOptions {
   routes: Record<string, string>;
   /** Virtual clock start in epoch ms; default now. */
   startTimeMs?: number;
+  /** False stops real time from moving the clock, so only sleeps and waits do; default true. */
+  clockFollowsRealTime?: boolean;
   properties?: Partial<PropertiesSnapshot>;
   /** Session.getTemporaryActiveUserKey(); default 'local-user-key'. */
   userKey?: string;
@@ -76,6 +78,12 @@ export interface RuntimeOptions {
   authorizationRequired?: boolean;
   executionLimitMs?: number;
   urlFetchDailyQuota?: number;
+  /**
+   * Whether `getActiveSpreadsheet()` returns the workbook in trigger executions; default true.
+   * Whether an add-on's time-driven trigger sees its document under `spreadsheets.currentonly`
+   * is unconfirmed, so tests can run the trigger path both ways.
+   */
+  triggerHasActiveDocument?: boolean;
   /** Enforces the manifest's urlFetchWhitelist, as for versioned deployments; default true. */
   enforceUrlFetchWhitelist?: boolean;
   onLog?: (line: string) => void;
@@ -124,6 +132,7 @@ export interface LocalRuntime {
 
 interface Manifest {
   timeZone?: string;
+  oauthScopes?: string[];
   urlFetchWhitelist?: string[];
 }
 
@@ -155,7 +164,7 @@ export function createLocalRuntime(options: RuntimeOptions): LocalRuntime {
   if (!existsSync(bundleDir))
     throw new Error(`Bundle folder not found: ${bundleDir}. Run "npm run build" first.`);
   const manifest = readManifest(bundleDir);
-  const clock = createVirtualClock(options.startTimeMs);
+  const clock = createVirtualClock(options.startTimeMs, options.clockFollowsRealTime !== false);
   const hasDocument = options.workbook !== null;
   const http = createLazyHttpClient();
   const enforceAllowlist = options.enforceUrlFetchWhitelist !== false;
@@ -367,7 +376,12 @@ function createGlobals(
     }),
     Session: createSession(execution, { userKey, scriptTimeZone, userLocale: options.userLocale ?? 'en' }),
     HtmlService: createHtmlService(execution, state.bundleDir),
-    SpreadsheetApp: createSpreadsheetAppFor(execution, workbook, state.DateClass, uiHost),
+    SpreadsheetApp: createSpreadsheetAppFor(execution, workbook, {
+      DateCtor: state.DateClass,
+      ui: uiHost,
+      hasActiveDocument: execution.kind !== 'trigger' || options.triggerHasActiveDocument !== false,
+      oauthScopes: state.manifest.oauthScopes ?? null,
+    }),
   };
 
   const globals: Record<string, unknown> = { Date: state.DateClass };

@@ -20,6 +20,13 @@ describe('virtual clock', () => {
     expect(() => clock.sleep(-1)).toThrow('Invalid sleep duration: -1');
   });
 
+  it('ignores real time when asked', () => {
+    const clock = createVirtualClock(START, false);
+    expect(clock.now()).toBe(START);
+    clock.sleep(500);
+    expect(clock.now()).toBe(START + 500);
+  });
+
   it('never moves back on advanceTo', () => {
     const clock = createVirtualClock(START);
     clock.advanceTo(START + 10_000);

@@ -92,6 +92,11 @@ function whoAmI() {
 function logSomething() { console.log('hello %s', 'world'); Logger.log('row %s', 5); console.warn('careful'); }
 function helper_() { return 'private'; }
 function fetchInSimpleTrigger() { return UrlFetchApp.fetch('http://127.0.0.1:9/'); }
+function activeSpreadsheetId() {
+  var spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  return spreadsheet === null ? null : spreadsheet.getId();
+}
+function openOther() { return SpreadsheetApp.openById('doc-1').getName(); }
 function missingGlobals() { return [typeof setTimeout, typeof require, typeof process, typeof fetch]; }
 `;
 
@@ -107,7 +112,10 @@ describe('local runtime', () => {
     bundleDir = writeBundle({
       'Code.js': BUNDLE,
       'Sidebar.html': '<p>sidebar</p>',
-      'appsscript.json': JSON.stringify({ timeZone: 'America/New_York' }),
+      'appsscript.json': JSON.stringify({
+        timeZone: 'America/New_York',
+        oauthScopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly'],
+      }),
     });
   });
 
@@ -122,6 +130,7 @@ describe('local runtime', () => {
       workbook,
       routes: {},
       startTimeMs: START,
+      clockFollowsRealTime: false,
       userKey: 'user-a',
       onLog: (line) => logged.push(line),
     });
@@ -236,8 +245,7 @@ describe('local runtime', () => {
     it('gives the script the virtual time', () => {
       runtime.clock.sleep(3_600_000);
       const seen = runtime.execute<number>('now').value ?? 0;
-      expect(seen - START).toBeGreaterThanOrEqual(3_600_000);
-      expect(seen - START).toBeLessThan(3_700_000);
+      expect(seen).toBe(START + 3_600_000);
     });
 
     it('advances the shared clock on sleep', () => {
@@ -345,6 +353,22 @@ describe('local runtime', () => {
       expect(runtime.execute('confirm', [], { kind: 'menu' }).value).toBe('CLOSE');
     });
 
+    it('rejects openById under currentonly', () => {
+      expect(runtime.execute('openOther').error?.message).toBe(
+        'You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets',
+      );
+    });
+
+    it('gives triggers the active document', () => {
+      expect(runtime.execute('activeSpreadsheetId', [], { kind: 'trigger' }).value).toBe('doc-1');
+    });
+
+    it('can hide the document from triggers', () => {
+      const blind = createLocalRuntime({ bundleDir, workbook, routes: {}, triggerHasActiveDocument: false });
+      expect(blind.execute('activeSpreadsheetId', [], { kind: 'trigger' }).value).toBeNull();
+      expect(blind.execute('activeSpreadsheetId', [], { kind: 'menu' }).value).toBe('doc-1');
+    });
+
     it('records toasts without a trigger UI', () => {
       const result = runtime.execute('toastFromTrigger', [], { kind: 'trigger' });
       expect(result.value).toBe('Cannot call SpreadsheetApp.getUi() from this context.');
@@ -432,7 +456,7 @@ describe('local runtime', () => {
       runtime.holdLock('document', START + 10_000);
       const result = runtime.execute('waitForLock', [30_000]);
       expect(result.value).toBe(true);
-      expect(result.virtualMs).toBeGreaterThanOrEqual(9_000);
+      expect(result.virtualMs).toBe(10_000);
     });
 
     it('expires cache entries on the virtual clock', () => {

@@ -12,7 +12,7 @@ import { createTestExecution } from './helpers';
 const START = Date.UTC(2025, 0, 6, 10, 30); // Monday 10:30 UTC
 
 function setup(context: Partial<ScriptAppContext> = {}) {
-  const clock = createVirtualClock(START);
+  const clock = createVirtualClock(START, false);
   const table = createTriggerTable();
   const full: ScriptAppContext = {
     userKey: 'user-a',
