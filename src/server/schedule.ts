@@ -1,8 +1,8 @@
 /**
  * Scheduled pushes. An add-on gets one time-driven trigger per user per document, at most
- * hourly, with no UI and no failure emails, so the schedule lives in document properties, the
- * trigger handler records every outcome where the sidebar and onOpen can show it, and a run cut
- * at the time budget resumes at the next fire (there is no room for a continuation trigger).
+ * hourly, with no UI and no failure emails. So the schedule lives in document properties, and the
+ * trigger handler records every outcome where the sidebar and onOpen can show it. A run cut at
+ * the time budget resumes at the next fire, because there is no room for a continuation trigger.
  */
 
 import type { ScheduleDto, ScheduleInterval } from '../shared/api';

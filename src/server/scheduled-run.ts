@@ -99,7 +99,9 @@ export function runScheduledPush(): void {
             scheduledPreflight(schedule),
           );
     const failed = progress.finished && (progress.counts.failed ?? 0) + (progress.counts.not_sent ?? 0) > 0;
-    schedule.lastOutcome = progress.finished ? (failed ? 'partial' : 'succeeded') : 'resuming';
+    if (!progress.finished) schedule.lastOutcome = 'resuming';
+    else if (failed) schedule.lastOutcome = 'partial';
+    else schedule.lastOutcome = 'succeeded';
     schedule.consecutiveFailures = failed ? schedule.consecutiveFailures + 1 : 0;
     if (progress.finished && !failed) schedule.lastValidRows = progress.total;
     log.info('schedule.run', {

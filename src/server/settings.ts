@@ -1,7 +1,7 @@
 /**
  * Where settings live. The token and environment are per user (user properties), so a schedule
- * created by one editor runs with that editor's token; the warehouse list, column mappings and
- * request options are per document (document properties), shared by its editors.
+ * created by one editor runs with that editor's token. The warehouse list, column mappings and
+ * request options are per document (document properties) and shared by its editors.
  */
 
 import type { KeyValueStore } from '../core/ports';

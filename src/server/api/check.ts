@@ -62,7 +62,9 @@ export function loadForCheck(request: ValidateRequest, interactive: boolean): Pu
 
 export function rowOutcomes(validation: ValidationResult): RowResult[] {
   return validation.rows.map((row) => {
-    const severity = row.outcome === 'valid' ? 'warning' : row.outcome === 'invalid' ? 'error' : undefined;
+    let severity: 'warning' | 'error' | undefined;
+    if (row.outcome === 'valid') severity = 'warning';
+    if (row.outcome === 'invalid') severity = 'error';
     const message = row.issues
       .filter((issue) => severity === undefined || issue.severity === severity)
       .map((issue) => issue.message)

@@ -11,7 +11,7 @@ import { activeSpreadsheet, readSheet, sheetById } from '../gas/sheet';
 import { loadSettings, validateSnapshot } from '../push/context';
 import { DEFAULT_OPTIONS, PROPERTY_KEYS, saveDocumentSettings, settingsDto } from '../settings';
 
-/** Longest warehouse name accepted; JOOR documents no limit, so this only guards against pasted text. */
+/** Maximum warehouse name length. JOOR documents no limit, so this only guards against pasted text. */
 const MAX_WAREHOUSE_NAME = 100;
 const MAX_WAREHOUSES = 200;
 const MIN_ITEMS_PER_REQUEST = 1;

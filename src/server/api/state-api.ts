@@ -1,4 +1,4 @@
-/** What the sidebar shows when it opens, cell selection, and the run log. */
+/** Sidebar state on opening, cell selection and the run log. */
 
 import type { RunSummaryDto, SidebarStateDto } from '../../shared/api';
 import { AddonError } from '../errors';

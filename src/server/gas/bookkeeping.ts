@@ -1,6 +1,6 @@
 /**
- * The add-on's own sheets: "JOOR Confirmed State" (hidden, protected) keeps the last confirmed
- * line per key, because properties are too small (9 KB a value) and users delete data rows;
+ * The add-on's own sheets. "JOOR Confirmed State" (hidden, protected) keeps the last confirmed
+ * line per key, because properties are too small (9 KB a value) and users delete data rows.
  * "JOOR Sync Log" keeps one row per run of any kind, bounded in size.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Thin adapters from the core ports to Apps Script services: clock, HTTP, property stores,
- * logging, dates and Base64. Nothing here holds logic beyond converting types.
+ * logging, dates and Base64. They only convert types and contain no logic.
  */
 
 import type {

@@ -43,8 +43,8 @@ export interface SheetSnapshot {
 }
 
 /**
- * Returns the spreadsheet the add-on runs in. Scheduled runs pass the id saved with the schedule:
- * whether an add-on's time-driven trigger sees its document through getActiveSpreadsheet() under
+ * Returns the spreadsheet the add-on runs in. Scheduled runs pass the id saved with the schedule.
+ * Whether getActiveSpreadsheet() returns the document in an add-on's time-driven trigger under
  * the spreadsheets.currentonly scope can only be checked in a real install, so a missing or
  * different document fails loudly instead of touching another file.
  */
@@ -207,8 +207,8 @@ function dataColumnCount(columns: StatusColumns): number {
 /**
  * Checks that the rows about to be written still hold the data read at the start of the
  * execution. When the user inserted or deleted rows meanwhile, re-reads the sheet and moves each
- * write to the row that now holds its data; a write whose row can no longer be found is dropped
- * (its row was deleted or edited, and the next run computes its status again).
+ * write to the row that now contains its data. A write whose row is gone (deleted or edited) is
+ * dropped, and the next run computes that row's status again.
  */
 export function relocateWrites(
   snapshot: SheetSnapshot,

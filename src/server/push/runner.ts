@@ -47,7 +47,7 @@ const log = createLogger('addon:push');
 
 /** New requests start only within this share of Apps Script's 6-minute execution limit. */
 export const EXECUTION_BUDGET_MS = 270_000;
-/** Longest status message kept in a cell; the rest goes to the log. */
+/** Maximum length of a status cell's text; the full detail goes into the cell's note. */
 const MAX_STATUS_CHARS = 480;
 
 export type RunRequest = StartPushRequest;
@@ -375,9 +375,9 @@ function makeWrite(
 }
 
 /**
- * Queues the statuses known before any request (invalid, duplicate, unchanged). They go out with
- * the next batch write that covers their rows, so a push that fits in one request writes all of
- * its statuses with one setValues; the rest are flushed when the execution ends.
+ * Queues the statuses known before any request (invalid, duplicate, unchanged). Each goes out
+ * with the next batch write that covers its row, so a one-request push writes all of its
+ * statuses with one setValues. The execution flushes the rest when it ends.
  */
 function queueImmediateStatuses(execution: Execution): void {
   const { cursor, scope } = execution;
