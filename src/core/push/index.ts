@@ -20,6 +20,7 @@ export {
 export { type MatchReport, matchResults, type RowMatch, type SentLine } from './match';
 export {
   buildBulkRequest,
+  countUtf8Bytes,
   normalizeToken,
   type RequestFlags,
   type RequestTarget,
@@ -47,12 +48,14 @@ export {
   parseLedger,
   parseRetryAfter,
   readThrottleHeaders,
+  recordRemaining,
   recordRequest,
   recordThrottle,
   WINDOW_CREDITS,
   WINDOW_MS,
   WRITE_CREDITS,
   WRITES_PER_WINDOW,
+  windowEndMs,
 } from './rate';
 export {
   type LineStatus,
