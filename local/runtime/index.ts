@@ -80,7 +80,7 @@ export interface RuntimeOptions {
   urlFetchDailyQuota?: number;
   /**
    * Whether `getActiveSpreadsheet()` returns the workbook in trigger executions; default true.
-   * Whether an add-on's time-driven trigger sees its document under `spreadsheets.currentonly`
+   * Whether an add-on's time-driven trigger can read its document under `spreadsheets.currentonly`
    * is unconfirmed, so tests can run the trigger path both ways.
    */
   triggerHasActiveDocument?: boolean;

@@ -97,6 +97,12 @@ function activeSpreadsheetId() {
   return spreadsheet === null ? null : spreadsheet.getId();
 }
 function openOther() { return SpreadsheetApp.openById('doc-1').getName(); }
+function renderTemplate() {
+  var template = HtmlService.createTemplate('<h1><?= title ?></h1><?!= raw ?>');
+  template.title = '<b>Stock</b>';
+  template.raw = '<i>ok</i>';
+  return template.evaluate().getContent();
+}
 function missingGlobals() { return [typeof setTimeout, typeof require, typeof process, typeof fetch]; }
 `;
 
@@ -153,6 +159,13 @@ describe('local runtime', () => {
       runtime.execute('remember', ['cursor-42']);
       expect(runtime.execute('recall').value).toBe('cursor-42');
       expect(runtime.properties().document).toEqual({ memo: 'cursor-42' });
+    });
+
+    it('snapshots properties as copies', () => {
+      runtime.execute('remember', ['a']);
+      const snapshot = runtime.properties();
+      snapshot.document.memo = 'changed';
+      expect(runtime.execute('recall').value).toBe('a');
     });
 
     it('starts from given properties', () => {
@@ -341,6 +354,10 @@ describe('local runtime', () => {
     it('shows the sidebar from Sidebar.html', () => {
       expect(runtime.execute('showSidebar', [], { kind: 'menu' }).value).toBe('JOOR Sync');
       expect(runtime.ui.sidebars).toEqual([{ title: 'JOOR Sync', content: '<p>sidebar</p>' }]);
+    });
+
+    it('evaluates printing scriptlets', () => {
+      expect(runtime.execute('renderTemplate').value).toBe('<h1>&#60;b&#62;Stock&#60;/b&#62;</h1><i>ok</i>');
     });
 
     it('answers alerts with queued buttons', () => {

@@ -28,6 +28,10 @@ function fetchAndCatch(url, params) {
     return e.message;
   }
 }
+function describeRequest(url, params) {
+  var request = UrlFetchApp.getRequest(url, params);
+  return { url: request.url, method: request.method, headers: request.headers, payload: request.payload };
+}
 function elapsedAround(url) {
   var before = Date.now();
   var message = fetchAndCatch(url);
@@ -105,6 +109,33 @@ describe('UrlFetchApp', () => {
     expect(echo.body.body).toBe('{"é":1}');
     expect(echo.body.headers['content-type']).toBe('application/json');
     expect(echo.body.headers['content-length']).toBe(String(Buffer.byteLength('{"é":1}')));
+  });
+
+  it('sends a byte array payload', () => {
+    const echo = fetchJson(`${JOOR}/echo`, {
+      method: 'post',
+      contentType: 'text/plain',
+      payload: [104, 105],
+    });
+    expect(echo.body.body).toBe('hi');
+  });
+
+  it('escapes illegal URL characters', () => {
+    expect(fetchJson(`${JOOR}/echo?q=a b`).body.path).toBe('/echo?q=a%20b');
+  });
+
+  it('keeps existing percent escapes', () => {
+    expect(fetchJson(`${JOOR}/echo?q=a%20b`).body.path).toBe('/echo?q=a%20b');
+  });
+
+  it('describes a request without its Authorization', () => {
+    const result = runtime.execute<{ method: string; headers: Record<string, string>; payload: string }>(
+      'describeRequest',
+      [`${JOOR}/echo`, { method: 'post', payload: 'x', headers: { Authorization: 'OAuth2 secret' } }],
+    );
+    expect(result.value?.method).toBe('post');
+    expect(result.value?.payload).toBe('x');
+    expect(result.value?.headers).toEqual({ 'Content-Type': 'application/x-www-form-urlencoded' });
   });
 
   it('passes custom headers', () => {
