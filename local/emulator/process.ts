@@ -5,6 +5,7 @@
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EmulatorClient } from './client';
@@ -52,6 +53,9 @@ export async function spawnEmulator(options: SpawnOptions = {}): Promise<Emulato
   const removeTempDir = () => rmSync(tempDir, { recursive: true, force: true });
   try {
     const started = await waitForStartup(child, options.startTimeoutMs ?? 20_000, options.verbose === true);
+    // A caller that never calls stop() can still exit: the child then sees stdin end and stops itself.
+    child.unref();
+    for (const stream of [child.stdin, child.stdout, child.stderr]) (stream as Socket | null)?.unref();
     return {
       ...started,
       control: new EmulatorClient(started.url),
