@@ -24,9 +24,6 @@ import type { TargetInfo } from './context';
 export { DEFAULT_ITEMS_PER_REQUEST } from '../../core/push/plan';
 export { planBatches };
 
-/** Assumed length of one request for plans made before any request of this account was timed. */
-const ASSUMED_REQUEST_MS = 4_000;
-
 export interface SendOutcome {
   rows: Array<{ row: number; status: RowStatus; message: string; logId?: string }>;
   requestsMade: number;
