@@ -6,6 +6,7 @@
 import type { KeyValueStore } from '../../core/ports';
 import { fingerprintLine, hashToken } from '../../core/push/fingerprint';
 import {
+  ASSUMED_REQUEST_MS,
   checkOverwrite,
   DEFAULT_EXECUTION_BUDGET_MS,
   planBatches,
