@@ -42,6 +42,7 @@ import { createSpreadsheetAppFor } from './spreadsheet-binding';
 import { createSyncHttpClient, type SyncHttpClient } from './sync-http';
 import { createUrlFetchApp, type FetchRecord, type UrlFetchState } from './url-fetch';
 import { createUtilities } from './utilities';
+import { zoneOffsetMs } from './zoned-time';
 
 export type { VirtualClock } from './clock';
 export type { AuthModeName, ExecutionKind } from './execution';
@@ -165,6 +166,7 @@ export function createLocalRuntime(options: RuntimeOptions): LocalRuntime {
     throw new Error(`Bundle folder not found: ${bundleDir}. Run "npm run build" first.`);
   const manifest = readManifest(bundleDir);
   const clock = createVirtualClock(options.startTimeMs, options.clockFollowsRealTime !== false);
+  warnOnZoneMismatch(manifest.timeZone ?? 'Etc/UTC', clock.now(), options.onLog);
   const hasDocument = options.workbook !== null;
   const http = createLazyHttpClient();
   const enforceAllowlist = options.enforceUrlFetchWhitelist !== false;
@@ -234,6 +236,23 @@ export function createLocalRuntime(options: RuntimeOptions): LocalRuntime {
     releaseLock: (scope) => releaseOtherHold(state.locks, scope),
     close: () => http.close(),
   };
+}
+
+/**
+ * Logs a warning when the process time zone differs from the script's. Date methods such as
+ * getHours() use the manifest timeZone in Apps Script but the process zone (TZ) here, because
+ * Node has one zone per process.
+ */
+function warnOnZoneMismatch(
+  scriptTimeZone: string,
+  nowMs: number,
+  onLog: ((line: string) => void) | undefined,
+): void {
+  const processZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zoneOffsetMs(nowMs, processZone) === zoneOffsetMs(nowMs, scriptTimeZone)) return;
+  onLog?.(
+    `WARNING Date methods use the process time zone ${processZone}, not the script time zone ${scriptTimeZone}; run with TZ=${scriptTimeZone} to match Apps Script.`,
+  );
 }
 
 /** Starts the HTTP worker on the first fetch, so runtimes that never fetch start no thread. */

@@ -207,7 +207,23 @@ describe('local runtime', () => {
     it('captures console and Logger output', () => {
       const result = runtime.execute('logSomething');
       expect(result.logs).toEqual(['INFO hello world', 'INFO row 5', 'WARNING careful']);
-      expect(logged).toEqual(result.logs);
+      expect(logged.slice(-result.logs.length)).toEqual(result.logs);
+    });
+
+    it('warns when process and script zones differ', () => {
+      const lines: string[] = [];
+      const zoned = createLocalRuntime({
+        bundleDir,
+        workbook,
+        routes: {},
+        onLog: (line) => lines.push(line),
+      });
+      const processZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const differs =
+        new Date().toLocaleString('en-US', { timeZone: processZone }) !==
+        new Date().toLocaleString('en-US', { timeZone: 'America/New_York' });
+      expect(lines.some((line) => line.includes('run with TZ=America/New_York'))).toBe(differs);
+      zoned.close();
     });
 
     it('counts calls per execution and in total', () => {
