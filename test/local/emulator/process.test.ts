@@ -72,6 +72,28 @@ describe('npm run emulator entry point', () => {
     expect(await exited).toBe(0);
   });
 
+  test('child stops when its parent exits', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'emulator-test-'));
+    const script = join(dir, 'forget-stop.ts');
+    const processModule = join(REPO_ROOT, 'local/emulator/process.ts');
+    writeFileSync(
+      script,
+      `import { spawnEmulator } from ${JSON.stringify(processModule)};\n` +
+        'spawnEmulator({}).then((handle) => process.stdout.write(handle.url));\n',
+    );
+    const parent = spawn(process.execPath, ['--import', 'tsx', script], { cwd: REPO_ROOT });
+    let url = '';
+    parent.stdout.on('data', (chunk: Buffer) => {
+      url += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolvePromise) =>
+      parent.once('exit', (exitCode) => resolvePromise(exitCode)),
+    );
+    expect(code).toBe(0);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await waitUntilRefused(`${url}/_emulator/health`, 5000)).toBe(true);
+  });
+
   test('invalid switch exits with a message', async () => {
     const child = spawn(
       process.execPath,
@@ -89,3 +111,17 @@ describe('npm run emulator entry point', () => {
     expect(stderr).toContain('Invalid value 0 for switch "fanOut"');
   });
 });
+
+/** Polls `url` until the connection is refused; returns false if it still responds after `timeoutMs`. */
+async function waitUntilRefused(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(url);
+    } catch {
+      return true;
+    }
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 100));
+  }
+  return false;
+}
