@@ -114,7 +114,13 @@ async function handleHttp(
   if (outcome.kind === 'drop') {
     request.socket.destroy();
   } else {
-    response.writeHead(outcome.status, { ...outcome.headers, 'Content-Type': outcome.body.contentType });
+    // The Date header follows the emulator clock, so it agrees with an HTTP-date Retry-After.
+    response.sendDate = false;
+    response.writeHead(outcome.status, {
+      ...outcome.headers,
+      Date: new Date(emulator.clock.now()).toUTCString(),
+      'Content-Type': outcome.body.contentType,
+    });
     response.end(outcome.body.text);
   }
   if (verbose) {

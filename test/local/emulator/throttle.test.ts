@@ -148,6 +148,11 @@ describe('rateLimitHeaders switch', () => {
     expect(result.headers.get('retry-after')).toBe(new Date(baseMs + 300_000).toUTCString());
   });
 
+  test('Date header follows the emulator clock', async () => {
+    const result = await write();
+    expect(result.headers.get('date')).toBe(new Date(baseMs).toUTCString());
+  });
+
   test('Retry-After only on 429', async () => {
     await emulator.control.setSwitches({ rateLimitHeaders: { retryAfter: 'seconds' } });
     const result = await write();
