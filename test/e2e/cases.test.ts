@@ -4,7 +4,7 @@
  * Regenerate the fixtures with `node --import tsx test/fixtures/cases/make-fixtures.ts`.
  */
 
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,36 +27,59 @@ interface CliRun {
 }
 
 /** Runs `start.ts --dry-run` on one fixture and reads the JSON report it writes. */
-function runDryRun(fixture: FixtureExpectation): CliRun {
+function runDryRun(fixture: FixtureExpectation): Promise<CliRun> {
   const workDir = mkdtempSync(path.join(tmpdir(), `cases-${fixture.name}-`));
   const reportFile = path.join(workDir, 'report.json');
-  try {
-    const result = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'local/cli/start.ts',
-        '--dry-run',
-        '--file',
-        fixture.file,
-        '--report',
-        reportFile,
-        '--out',
-        path.join(workDir, 'out.xlsx'),
-        ...fixture.flags,
-      ],
-      { cwd: REPO_ROOT, encoding: 'utf8', timeout: CLI_TIMEOUT_MS },
-    );
-    const output = [result.stdout, result.stderr, result.error?.message].filter(Boolean).join('\n');
-    if (!existsSync(reportFile)) {
-      return { exitCode: result.status, output };
-    }
-    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as CliReport;
-    return { report, exitCode: result.status, output };
-  } finally {
-    rmSync(workDir, { recursive: true, force: true });
+  const args = [
+    '--import',
+    'tsx',
+    'local/cli/start.ts',
+    '--dry-run',
+    '--file',
+    fixture.file,
+    '--report',
+    reportFile,
+    '--out',
+    path.join(workDir, 'out.xlsx'),
+    ...fixture.flags,
+  ];
+
+  return new Promise((resolve) => {
+    execFile(process.execPath, args, { cwd: REPO_ROOT, timeout: CLI_TIMEOUT_MS }, (error, stdout, stderr) => {
+      const output = [stdout, stderr, error?.message].filter(Boolean).join('\n');
+      const exitCode = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
+      const report = existsSync(reportFile)
+        ? (JSON.parse(readFileSync(reportFile, 'utf8')) as CliReport)
+        : undefined;
+      rmSync(workDir, { recursive: true, force: true });
+      resolve(report === undefined ? { exitCode, output } : { report, exitCode, output });
+    });
+  });
+}
+
+const runs = new Map<string, Promise<CliRun>>();
+
+/** Starts (once) the dry run of one fixture and returns its promise. */
+function startRun(fixture: FixtureExpectation): Promise<CliRun> {
+  let run = runs.get(fixture.name);
+  if (run === undefined) {
+    run = runDryRun(fixture);
+    runs.set(fixture.name, run);
   }
+  return run;
+}
+
+/**
+ * Returns the dry run of `fixtures[index]` and starts the next fixture's run in the background,
+ * so two CLI processes overlap while jest checks one report.
+ */
+function runWithPrefetch(index: number): Promise<CliRun> {
+  const next = fixtures[index + 1];
+  const current = startRun(fixtures[index]!);
+  if (next !== undefined) {
+    void startRun(next);
+  }
+  return current;
 }
 
 /** Returns the message lower-cased, for case-insensitive word checks. */
@@ -75,155 +98,168 @@ function definedKeys(item: InventoryItem | undefined): string[] {
     .sort();
 }
 
-describe.each(fixtures)('fixture $name ($kind)', (fixture) => {
-  let run: CliRun = { exitCode: null, output: 'the CLI has not run' };
+describe.each(fixtures.map((fixture, index) => ({ ...fixture, index })))(
+  'fixture $name ($kind)',
+  (fixture) => {
+    let run: CliRun = { exitCode: null, output: 'the CLI has not run' };
 
-  beforeAll(() => {
-    run = runDryRun(fixture);
-  }, CLI_TIMEOUT_MS + 10_000);
+    beforeAll(
+      async () => {
+        run = await runWithPrefetch(fixture.index);
+      },
+      2 * CLI_TIMEOUT_MS + 10_000,
+    );
 
-  /** Returns the report, or throws so a row test points at the missing report. */
-  function requireReport(): CliReport {
-    if (run.report === undefined) {
-      throw new Error(
-        `No report for ${fixture.file} (exit code ${run.exitCode}). CLI output:\n${run.output}`,
+    afterAll(async () => {
+      // Wait for a prefetched run so no CLI process outlives the test file.
+      await runs.get(fixtures[fixture.index + 1]?.name ?? '');
+    }, CLI_TIMEOUT_MS + 10_000);
+
+    /** Returns the report, or throws so a row test points at the missing report. */
+    function requireReport(): CliReport {
+      if (run.report === undefined) {
+        throw new Error(
+          `No report for ${fixture.file} (exit code ${run.exitCode}). CLI output:\n${run.output}`,
+        );
+      }
+      return run.report;
+    }
+
+    function findRow(rowNumber: number): RowResult | undefined {
+      return requireReport().rows.find((row) => row.row === rowNumber);
+    }
+
+    test('writes a dry-run report', () => {
+      const report = requireReport();
+      expect({ dryRun: report.dryRun }).toEqual({ dryRun: true });
+    });
+
+    if (!fixture.stopped) {
+      test('finds the header row', () => {
+        expect({ headerRow: requireReport().headerRow }).toEqual({ headerRow: fixture.headerRow });
+      });
+
+      test('reports no sheet problem', () => {
+        expect({ problems: requireReport().problems }).toEqual({ problems: [] });
+      });
+    }
+
+    test('reports only data rows', () => {
+      const known = new Set([...fixture.rows.map((row) => row.row), ...fixture.skippedRows]);
+      const reported = requireReport().rows.map((row) => row.row);
+
+      const aboveHeader = reported.filter((row) => row <= fixture.headerRow);
+      expect({ rowsAtOrAboveHeader: aboveHeader }).toEqual({ rowsAtOrAboveHeader: [] });
+      const unexpected = reported.filter((row) => row > fixture.headerRow && !known.has(row));
+      expect({ rowsNotInSheet: unexpected }).toEqual({ rowsNotInSheet: [] });
+    });
+
+    // jest rejects `.each` with an empty table, so each table below is guarded.
+    if (fixture.problems.length > 0) {
+      test.each(fixture.problems.map((words) => [words.join(' + '), words] as const))(
+        'sheet problem mentions %s',
+        (_label, words) => {
+          const messages = requireReport().problems.map((problem) => problem.message);
+          const matching = messages.filter((message) =>
+            words.every((word) => lower(message).includes(lower(word))),
+          );
+          expect({ words, problems: messages, matches: matching.length > 0 }).toMatchObject({
+            matches: true,
+          });
+        },
       );
     }
-    return run.report;
-  }
 
-  function findRow(rowNumber: number): RowResult | undefined {
-    return requireReport().rows.find((row) => row.row === rowNumber);
-  }
+    if (fixture.notes.length > 0) {
+      test.each(fixture.notes.map((words) => [words.join(' + '), words] as const))(
+        'note mentions %s',
+        (_label, words) => {
+          const notes = requireReport().notes;
+          const matching = notes.filter((note) => words.every((word) => lower(note).includes(lower(word))));
+          expect({ words, notes, matches: matching.length > 0 }).toMatchObject({ matches: true });
+        },
+      );
+    }
 
-  test('writes a dry-run report', () => {
-    const report = requireReport();
-    expect({ dryRun: report.dryRun }).toEqual({ dryRun: true });
-  });
-
-  if (!fixture.stopped) {
-    test('finds the header row', () => {
-      expect({ headerRow: requireReport().headerRow }).toEqual({ headerRow: fixture.headerRow });
-    });
-
-    test('reports no sheet problem', () => {
-      expect({ problems: requireReport().problems }).toEqual({ problems: [] });
-    });
-  }
-
-  test('reports only data rows', () => {
-    const known = new Set([...fixture.rows.map((row) => row.row), ...fixture.skippedRows]);
-    const reported = requireReport().rows.map((row) => row.row);
-
-    const aboveHeader = reported.filter((row) => row <= fixture.headerRow);
-    expect({ rowsAtOrAboveHeader: aboveHeader }).toEqual({ rowsAtOrAboveHeader: [] });
-    const unexpected = reported.filter((row) => row > fixture.headerRow && !known.has(row));
-    expect({ rowsNotInSheet: unexpected }).toEqual({ rowsNotInSheet: [] });
-  });
-
-  // jest rejects `.each` with an empty table, so each table below is guarded.
-  if (fixture.problems.length > 0) {
-    test.each(fixture.problems.map((words) => [words.join(' + '), words] as const))(
-      'sheet problem mentions %s',
-      (_label, words) => {
-        const messages = requireReport().problems.map((problem) => problem.message);
-        const matching = messages.filter((message) =>
-          words.every((word) => lower(message).includes(lower(word))),
-        );
-        expect({ words, problems: messages, matches: matching.length > 0 }).toMatchObject({ matches: true });
-      },
-    );
-  }
-
-  if (fixture.notes.length > 0) {
-    test.each(fixture.notes.map((words) => [words.join(' + '), words] as const))(
-      'note mentions %s',
-      (_label, words) => {
-        const notes = requireReport().notes;
-        const matching = notes.filter((note) => words.every((word) => lower(note).includes(lower(word))));
-        expect({ words, notes, matches: matching.length > 0 }).toMatchObject({ matches: true });
-      },
-    );
-  }
-
-  if (fixture.stopped) {
-    test('sends no row after a sheet problem', () => {
-      const validRows = requireReport()
-        .rows.filter((row) => row.status === 'valid' || row.item !== undefined)
-        .map((row) => row.row);
-      expect({ rowsValidOrWithItem: validRows }).toEqual({ rowsValidOrWithItem: [] });
-    });
-  }
-
-  if (fixture.skippedRows.length > 0) {
-    test.each(fixture.skippedRows)('row %i is skipped, never valid', (rowNumber) => {
-      const reported = findRow(rowNumber);
-      expect({ row: rowNumber, status: reported?.status ?? 'absent' }).not.toEqual({
-        row: rowNumber,
-        status: 'valid',
-      });
-      expect({ row: rowNumber, item: reported?.item }).toEqual({ row: rowNumber, item: undefined });
-    });
-  }
-
-  if (fixture.stopped) {
-    return;
-  }
-
-  describe.each(fixture.rows)('row $row', (expected) => {
-    test(`is ${expected.outcome}`, () => {
-      const reported = findRow(expected.row);
-      expect({ row: expected.row, status: reported?.status ?? 'absent from report' }).toEqual({
-        row: expected.row,
-        status: expected.outcome,
-      });
-    });
-
-    if (expected.contains.length > 0) {
-      test.each(expected.contains)('message contains %j', (word) => {
-        const message = findRow(expected.row)?.message;
-        expect({ row: expected.row, word, message: lower(message) }).toEqual({
-          row: expected.row,
-          word,
-          message: expect.stringContaining(lower(word)),
-        });
+    if (fixture.stopped) {
+      test('sends no row after a sheet problem', () => {
+        const validRows = requireReport()
+          .rows.filter((row) => row.status === 'valid' || row.item !== undefined)
+          .map((row) => row.row);
+        expect({ rowsValidOrWithItem: validRows }).toEqual({ rowsValidOrWithItem: [] });
       });
     }
 
-    if (expected.outcome === 'invalid') {
-      test('sends no item', () => {
-        expect({ row: expected.row, item: findRow(expected.row)?.item }).toEqual({
-          row: expected.row,
-          item: undefined,
+    if (fixture.skippedRows.length > 0) {
+      test.each(fixture.skippedRows)('row %i is skipped, never valid', (rowNumber) => {
+        const reported = findRow(rowNumber);
+        expect({ row: rowNumber, status: reported?.status ?? 'absent' }).not.toEqual({
+          row: rowNumber,
+          status: 'valid',
         });
+        expect({ row: rowNumber, item: reported?.item }).toEqual({ row: rowNumber, item: undefined });
       });
     }
 
-    const expectedItem = expected.item;
-    if (expectedItem === undefined) {
+    if (fixture.stopped) {
       return;
     }
 
-    const ignored = new Set<string>(expected.ignoreItemKeys ?? []);
-    const expectedFields = new Map<string, unknown>(Object.entries(expectedItem));
-    const checkedKeys = [...expectedFields.keys()].filter((key) => !ignored.has(key));
+    describe.each(fixture.rows)('row $row', (expected) => {
+      test(`is ${expected.outcome}`, () => {
+        const reported = findRow(expected.row);
+        expect({ row: expected.row, status: reported?.status ?? 'absent from report' }).toEqual({
+          row: expected.row,
+          status: expected.outcome,
+        });
+      });
 
-    test.each(checkedKeys)('sends item.%s', (key) => {
-      const item = findRow(expected.row)?.item as Record<string, unknown> | undefined;
-      expect({ row: expected.row, key, value: item?.[key] }).toEqual({
-        row: expected.row,
-        key,
-        value: expectedFields.get(key),
+      if (expected.contains.length > 0) {
+        test.each(expected.contains)('message contains %j', (word) => {
+          const message = findRow(expected.row)?.message;
+          expect({ row: expected.row, word, message: lower(message) }).toEqual({
+            row: expected.row,
+            word,
+            message: expect.stringContaining(lower(word)),
+          });
+        });
+      }
+
+      if (expected.outcome === 'invalid') {
+        test('sends no item', () => {
+          expect({ row: expected.row, item: findRow(expected.row)?.item }).toEqual({
+            row: expected.row,
+            item: undefined,
+          });
+        });
+      }
+
+      const expectedItem = expected.item;
+      if (expectedItem === undefined) {
+        return;
+      }
+
+      const ignored = new Set<string>(expected.ignoreItemKeys ?? []);
+      const expectedFields = new Map<string, unknown>(Object.entries(expectedItem));
+      const checkedKeys = [...expectedFields.keys()].filter((key) => !ignored.has(key));
+
+      test.each(checkedKeys)('sends item.%s', (key) => {
+        const item = findRow(expected.row)?.item as Record<string, unknown> | undefined;
+        expect({ row: expected.row, key, value: item?.[key] }).toEqual({
+          row: expected.row,
+          key,
+          value: expectedFields.get(key),
+        });
+      });
+
+      test('sends no other item field', () => {
+        const item = findRow(expected.row)?.item;
+        const extra = definedKeys(item).filter((key) => !expectedFields.has(key) && !ignored.has(key));
+        expect({ row: expected.row, unexpectedItemFields: extra }).toEqual({
+          row: expected.row,
+          unexpectedItemFields: [],
+        });
       });
     });
-
-    test('sends no other item field', () => {
-      const item = findRow(expected.row)?.item;
-      const extra = definedKeys(item).filter((key) => !expectedFields.has(key) && !ignored.has(key));
-      expect({ row: expected.row, unexpectedItemFields: extra }).toEqual({
-        row: expected.row,
-        unexpectedItemFields: [],
-      });
-    });
-  });
-});
+  },
+);
