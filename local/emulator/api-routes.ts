@@ -101,44 +101,53 @@ export function handleApiRequest(context: ApiContext, request: ApiRequest): ApiR
     const grant = handleAtlasAuth(context.account, request.body, now, context.accessTokens);
     return { status: grant.status, headers: {}, body: grant.body };
   }
-  const authorization = headerValue(request.headers, 'authorization');
   const isV4 = route === 'v4_skus';
-  const authorized = isV4
-    ? isBearerAuthorized(authorization, now, context.accessTokens)
-    : isAuthorized(authorization, context.account.token);
-  if (!authorized) {
-    const expected = isV4 ? 'Bearer <access_token from POST /auth/>' : 'OAuth2 <Base64 of the API token>';
-    return fail(
-      context.switches.unauthorizedStatus,
-      'UNAUTHORIZED',
-      `Missing or invalid token; send the header "Authorization: ${expected}"`,
-    );
+  const missingAuthorization = describeMissingAuthorization(
+    context,
+    isV4,
+    headerValue(request.headers, 'authorization'),
+  );
+  if (missingAuthorization) {
+    return fail(context.switches.unauthorizedStatus, 'UNAUTHORIZED', missingAuthorization);
   }
 
-  const bucket =
-    isV4 && !context.switches.sharedBucket ? `${context.account.accountId}:v4` : context.account.accountId;
-  const throttle = context.limiter.charge(
-    bucket,
-    creditCost(request.method),
-    context.clock.now(),
-    context.switches.chargeRejected,
-  );
-  const rateHeaders = createRateLimitHeaders(
-    context.switches.rateLimitHeaders,
-    throttle,
-    context.clock.now(),
-  );
+  const throttle = chargeCredits(context, isV4, request.method);
+  const rateHeaders = createRateLimitHeaders(context.switches.rateLimitHeaders, throttle, now);
   if (!throttle.allowed) {
-    const response = fail(
-      429,
-      'TOO_MANY_REQUESTS',
-      'The account used its 300 credits for this 300-second window',
-    );
-    return { ...response, headers: rateHeaders };
+    const message =
+      'The account used its 300 credits for this 300-second window; retry after the window ends';
+    return { ...fail(429, 'TOO_MANY_REQUESTS', message), headers: rateHeaders };
   }
 
   const response = routeRequest(context, route, request, requestFormat, format);
   return { ...response, headers: { ...rateHeaders, ...response.headers } };
+}
+
+/** Returns why the request is not authorized, or `undefined` when its token is valid. */
+function describeMissingAuthorization(
+  context: ApiContext,
+  isV4: boolean,
+  authorization: string | undefined,
+): string | undefined {
+  const now = context.clock.now();
+  const authorized = isV4
+    ? isBearerAuthorized(authorization, now, context.accessTokens)
+    : isAuthorized(authorization, context.account.token);
+  if (authorized) return undefined;
+  const expected = isV4 ? 'Bearer <access_token from POST /auth/>' : 'OAuth2 <Base64 of the API token>';
+  return `Missing or invalid token; send the header "Authorization: ${expected}"`;
+}
+
+/** Charges the request to the account's bucket. v4 requests get their own bucket when `sharedBucket` is off. */
+function chargeCredits(context: ApiContext, isV4: boolean, method: string): ThrottleDecision {
+  const accountId = context.account.accountId;
+  const bucket = isV4 && !context.switches.sharedBucket ? `${accountId}:v4` : accountId;
+  return context.limiter.charge(
+    bucket,
+    creditCost(method),
+    context.clock.now(),
+    context.switches.chargeRejected,
+  );
 }
 
 function routeRequest(
@@ -243,7 +252,7 @@ function handleBulk(
 
 /**
  * Applies the one-SKU query-string variant: `PUT /v2/style-number/{n}/{id}/inventory/?color_code&size|upc&inventory…`.
- * NOTE: it requires no Content-Type because the request has no body; JOOR does not document whether it rejects one without.
+ * NOTE: it requires no Content-Type because the request has no body. JOOR does not document whether it rejects a request without one.
  */
 function handleStyleInventory(
   context: ApiContext,
@@ -279,7 +288,7 @@ function errorResponse(status: number, code: string, message: string, format: Wi
   return { status, headers: {}, body: renderError(code, message, format) };
 }
 
-/** Accepts only `OAuth2 ` followed by the standard Base64 of the exact token; `Bearer` and raw tokens fail. */
+/** Accepts only `OAuth2 ` followed by the standard Base64 of the exact token, so `Bearer` and raw tokens fail. */
 function isAuthorized(header: string | undefined, token: string): boolean {
   return header === `OAuth2 ${Buffer.from(token, 'utf8').toString('base64')}`;
 }
