@@ -42,7 +42,20 @@ export interface ColumnLayout {
 interface HeaderCell {
   index: number;
   header: string;
+  /** Normalised header, compared with the manual mapping and the reserved headers. */
   key: string;
+  /** Normalised header without parenthesised notes such as "(units)", compared with synonyms. */
+  synonymKey: string;
+}
+
+const PARENTHESISED = /\([^)]*\)/g;
+
+function createHeaderCell(index: number, header: string): HeaderCell {
+  const key = normalizeHeader(header);
+  let synonymKey = key;
+  if (!SYNONYMS.has(key) && header.indexOf('(') !== -1)
+    synonymKey = normalizeHeader(header.replace(PARENTHESISED, ''));
+  return { index, header, key, synonymKey };
 }
 
 /** Returns the header text of one cell: the displayed text, trimmed. */
@@ -59,7 +72,7 @@ function readHeaderCells(input: SheetInput, rowIndex: number): HeaderCell[] {
   const cells: HeaderCell[] = [];
   for (let c = 0; c < width; c++) {
     const header = readHeaderText(values[c], displays[c]);
-    if (header !== '') cells.push({ index: c, header, key: normalizeHeader(header) });
+    if (header !== '') cells.push(createHeaderCell(c, header));
   }
   return cells;
 }
@@ -67,7 +80,7 @@ function readHeaderCells(input: SheetInput, rowIndex: number): HeaderCell[] {
 function countKnownFields(cells: readonly HeaderCell[], mappedKeys: ReadonlySet<string>): number {
   const fields = new Set<string>();
   for (const cell of cells) {
-    const synonym = SYNONYMS.get(cell.key);
+    const synonym = SYNONYMS.get(cell.synonymKey);
     if (synonym !== undefined) fields.add(synonym.field);
     else if (mappedKeys.has(cell.key)) fields.add(cell.key);
   }
@@ -197,16 +210,16 @@ function resolveColumns(
       reservedIndexes.add(cell.index);
       continue;
     }
-    const synonym: HeaderSynonym | undefined = SYNONYMS.get(cell.key);
+    const synonym: HeaderSynonym | undefined = SYNONYMS.get(cell.synonymKey);
     if (synonym === undefined) {
       unknownHeaders.push(cell);
       continue;
     }
-    if (cell.key === SIZE_CODE_KEY) {
+    if (cell.synonymKey === SIZE_CODE_KEY) {
       sizeCodeCell = cell;
       continue;
     }
-    if (cell.key === STOCK_ITEM_KEY && !sampleLooksLikeGtins(input, headerIndex, cell.index)) {
+    if (cell.synonymKey === STOCK_ITEM_KEY && !sampleLooksLikeGtins(input, headerIndex, cell.index)) {
       layoutNotes.push(notes.notGtinColumn(cell.header));
       continue;
     }

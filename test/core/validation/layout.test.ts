@@ -80,6 +80,8 @@ describe('validateSheet header synonyms', () => {
     ['u.p.c.', 'u.p.c.'],
     ['QTY_AVAILABLE', 'QTY_AVAILABLE'],
     ['style  number', 'style  number'],
+    ['Quantity (units)', 'Quantity (units)'],
+    ['Available Date (YYYY-MM-DD)', 'Available Date (YYYY-MM-DD)'],
   ])('matches %j after trimming, case-folding and removing punctuation', (header, shownHeader) => {
     expect(fieldsOf([header, 'Warehouse'])[shownHeader]).not.toBe('');
   });
