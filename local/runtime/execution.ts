@@ -14,8 +14,11 @@ export interface ExecutionSettings {
   kind: ExecutionKind;
   authMode: AuthModeName;
   limitMs: number;
-  /** True when the script project needs a new authorisation (scopes were added). */
-  authorizationRequired: boolean;
+  /**
+   * OAuth scopes the user has not granted, because a new version of the project added them.
+   * Calls that need one throw; services that need no scope (Properties, Lock, Cache…) still work.
+   */
+  ungrantedScopes: ReadonlySet<string>;
   /** False for trigger executions: `getUi()` throws there. */
   hasUi: boolean;
   onLog: (line: string) => void;
@@ -79,13 +82,13 @@ export class Execution {
 
   /**
    * Throws when `service.method` needs an OAuth scope that this execution does not have: in
-   * AuthMode.NONE (an add-on's onOpen before it is enabled in the document), and whenever the
-   * project needs a new authorisation. Simple triggers in AuthMode.LIMITED may use the document
+   * AuthMode.NONE (an add-on's onOpen before it is enabled in the document), and when the user
+   * has not granted `scope` yet. Simple triggers in AuthMode.LIMITED may use the document
    * and properties but no other service that needs authorisation, such as UrlFetchApp or trigger
    * management (Google's simple trigger restrictions).
    */
   requireAuthorization(service: string, method: string, scope: string): void {
-    if (this.settings.authorizationRequired) {
+    if (this.settings.ungrantedScopes.has(scope)) {
       throw this.error(AUTHORIZATION_REQUIRED_MESSAGE);
     }
     const limitedScope = scope === SCOPES.externalRequest || scope === SCOPES.scriptApp;
@@ -118,5 +121,9 @@ export const SCOPES = {
   containerUi: 'https://www.googleapis.com/auth/script.container.ui',
   externalRequest: 'https://www.googleapis.com/auth/script.external_request',
   scriptApp: 'https://www.googleapis.com/auth/script.scriptapp',
+  /**
+   * Properties need no OAuth scope, so they work when a new authorisation is pending; this value
+   * only names them in AuthMode.NONE errors.
+   */
   storage: 'https://www.googleapis.com/auth/script.storage',
 } as const;

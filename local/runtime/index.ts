@@ -7,7 +7,13 @@ import vm from 'node:vm';
 import * as gas from 'gas-local';
 import { type CacheStores, createCacheService, createCacheStores } from './cache';
 import { createClockDateClass, createVirtualClock, type VirtualClock } from './clock';
-import { type AuthModeName, EXECUTION_TIME_MESSAGE, Execution, type ExecutionKind } from './execution';
+import {
+  type AuthModeName,
+  EXECUTION_TIME_MESSAGE,
+  Execution,
+  type ExecutionKind,
+  SCOPES,
+} from './execution';
 import { createHtmlService } from './html-service';
 import { CrossingError, copyAcrossBoundary } from './json-crossing';
 import {
@@ -38,7 +44,7 @@ import {
 } from './script-app';
 import { createSession } from './session';
 import type { Workbook } from './spreadsheet';
-import { createSpreadsheetAppFor } from './spreadsheet-binding';
+import { createSpreadsheetAppFor, FULL_SPREADSHEETS_SCOPE } from './spreadsheet-binding';
 import { createSyncHttpClient, type SyncHttpClient } from './sync-http';
 import { createUrlFetchApp, type FetchRecord, type UrlFetchState } from './url-fetch';
 import { createUtilities } from './utilities';
@@ -75,8 +81,14 @@ export interface RuntimeOptions {
   userKey?: string;
   /** Session.getActiveUserLocale(); default 'en'. */
   userLocale?: string;
-  /** Makes ScriptApp.getAuthorizationInfo report REQUIRED and scoped services throw. */
-  authorizationRequired?: boolean;
+  /**
+   * Simulates a version that added scopes the user has not granted: getAuthorizationInfo reports
+   * REQUIRED and calls needing an ungranted scope throw "Authorization is required to perform
+   * that action.". `true` leaves every scope of the manifest (or every scope the fakes know,
+   * without a manifest list) ungranted; a list names the ungranted scopes. Properties, locks and
+   * caches need no scope and keep working, as Google's re-authorisation sample relies on.
+   */
+  authorizationRequired?: boolean | string[];
   executionLimitMs?: number;
   urlFetchDailyQuota?: number;
   /**
@@ -158,6 +170,7 @@ interface RuntimeState {
   urlFetch: UrlFetchState;
   totals: Record<string, number>;
   nextExecutionId: number;
+  ungrantedScopes: ReadonlySet<string>;
 }
 
 export function createLocalRuntime(options: RuntimeOptions): LocalRuntime {
@@ -193,6 +206,7 @@ export function createLocalRuntime(options: RuntimeOptions): LocalRuntime {
     },
     totals: {},
     nextExecutionId: 1,
+    ungrantedScopes: resolveUngrantedScopes(options.authorizationRequired, manifest.oauthScopes),
   };
 
   const fire = (trigger: TriggerRecord, firedMs: number) =>
@@ -236,6 +250,16 @@ export function createLocalRuntime(options: RuntimeOptions): LocalRuntime {
     releaseLock: (scope) => releaseOtherHold(state.locks, scope),
     close: () => http.close(),
   };
+}
+
+function resolveUngrantedScopes(
+  required: boolean | string[] | undefined,
+  manifestScopes: string[] | undefined,
+) {
+  if (Array.isArray(required)) return new Set(required);
+  if (required !== true) return new Set<string>();
+  const known = Object.values(SCOPES).filter((scope) => scope !== SCOPES.storage);
+  return new Set<string>([...(manifestScopes ?? known), FULL_SPREADSHEETS_SCOPE]);
 }
 
 /**
@@ -291,7 +315,7 @@ function runExecution(
       kind,
       authMode,
       limitMs: kind === 'simple' ? Math.min(limit, SIMPLE_TRIGGER_LIMIT_MS) : limit,
-      authorizationRequired: state.options.authorizationRequired === true,
+      ungrantedScopes: state.ungrantedScopes,
       hasUi: kind !== 'trigger',
       onLog: state.options.onLog ?? (() => {}),
     },
@@ -391,7 +415,7 @@ function createGlobals(
       userKey,
       documentId: workbook?.id ?? null,
       scriptTimeZone,
-      authorizationRequired: options.authorizationRequired === true,
+      authorizationRequired: state.ungrantedScopes.size > 0,
     }),
     Session: createSession(execution, { userKey, scriptTimeZone, userLocale: options.userLocale ?? 'en' }),
     HtmlService: createHtmlService(execution, state.bundleDir),

@@ -62,7 +62,7 @@ export function createTestExecution(
       kind: 'cli',
       authMode: 'FULL',
       limitMs: 360_000,
-      authorizationRequired: false,
+      ungrantedScopes: new Set(),
       hasUi: true,
       onLog: () => {},
       ...settings,

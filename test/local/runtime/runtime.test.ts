@@ -350,6 +350,26 @@ describe('local runtime', () => {
       );
     });
 
+    it('keeps properties during reauthorisation', () => {
+      const stale = createLocalRuntime({ bundleDir, workbook, routes: {}, authorizationRequired: true });
+      expect(stale.execute('remember', ['needs-auth']).ok).toBe(true);
+      expect(stale.properties().document.memo).toBe('needs-auth');
+    });
+
+    it('blocks only the listed ungranted scopes', () => {
+      const stale = createLocalRuntime({
+        bundleDir,
+        workbook,
+        routes: {},
+        authorizationRequired: ['https://www.googleapis.com/auth/script.external_request'],
+      });
+      expect(stale.execute('checkAuthorization').value).toBe('REQUIRED');
+      expect(stale.execute('readSheetInOnOpen').value).toBe('Stock');
+      expect(stale.execute('fetchInSimpleTrigger').error?.message).toBe(
+        'Authorization is required to perform that action.',
+      );
+    });
+
     it('blocks services needing reauthorisation', () => {
       const stale = createLocalRuntime({ bundleDir, workbook, routes: {}, authorizationRequired: true });
       expect(stale.execute('checkAuthorization').value).toBe('REQUIRED');
