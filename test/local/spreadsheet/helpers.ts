@@ -1,5 +1,4 @@
-// Shared setup for the spreadsheet fake tests: temporary folders, a recording environment and
-// a small workbook writer on exceljs.
+// Shared setup for the spreadsheet fake tests: temporary folders and a recording environment.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -179,6 +179,28 @@ describe('loadWorkbook with .xlsx', () => {
     });
   });
 
+  describe('column formats', () => {
+    let path: string;
+
+    beforeAll(async () => {
+      path = await writeXlsx('column-format', (sheet) => {
+        sheet.getColumn(1).numFmt = '@';
+        sheet.getCell('A1').value = 'UPC';
+        sheet.getCell('B1').value = { text: 'JOOR', hyperlink: 'https://example.test' };
+      });
+    });
+
+    it('keeps typed digits as text in a Plain text column', async () => {
+      const sheet = await openSheet(path);
+      sheet.getRange('A2:B2').setValues([['012345678905', '012345678905']]);
+      expect(sheet.getRange('A2:B2').getValues()).toEqual([['012345678905', 12345678905]]);
+    });
+
+    it('reads a hyperlink cell as its text', async () => {
+      expect((await openSheet(path)).getRange('B1').getValue()).toBe('JOOR');
+    });
+  });
+
   describe('layout', () => {
     let path: string;
 
