@@ -47,7 +47,10 @@ function runDryRun(fixture: FixtureExpectation): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(process.execPath, args, { cwd: REPO_ROOT, timeout: CLI_TIMEOUT_MS }, (error, stdout, stderr) => {
       const output = [stdout, stderr, error?.message].filter(Boolean).join('\n');
-      const exitCode = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
+      let exitCode: number | null = 0;
+      if (error !== null) {
+        exitCode = typeof error.code === 'number' ? error.code : null;
+      }
       const report = existsSync(reportFile)
         ? (JSON.parse(readFileSync(reportFile, 'utf8')) as CliReport)
         : undefined;
