@@ -11,7 +11,7 @@ import { type HeaderSynonym, isSizeHeader, SIZE_CODE_KEY, STOCK_ITEM_KEY, SYNONY
 import { isDigits, normalizeHeader, trimCell } from './text';
 import type { CellValue, SheetInput, ValidationConfig } from './types';
 
-/** Rows searched for the header; title blocks above inventory tables are a few rows long. */
+/** Rows searched for the header row. Title blocks above inventory tables are a few rows long. */
 export const HEADER_SEARCH_ROWS = 50;
 
 /** Data cells sampled to decide whether an ambiguous column (StockItemKey) contains GTINs. */
@@ -306,7 +306,7 @@ function checkRequiredColumns(
   fieldIndex: Partial<Record<FieldId, number>>,
   problems: SheetProblem[],
 ): void {
-  // A pending column choice means the field has a column, and that problem tells the user what to do.
+  // A pending column choice means the field has a column, and that problem explains what to do.
   const pending = new Set(problems.map((problem) => problem.field));
   const has = (field: FieldId): boolean => fieldIndex[field] !== undefined || pending.has(field);
   const headers = cells.map((cell) => `"${cell.header}"`);
