@@ -98,7 +98,7 @@ function sumDuplicateQuantities(lines: InterpretedLine[]): Map<number, number> {
 
 /**
  * Clears positions before an overwrite request's lines apply. The scope is the whole account or only
- * the warehouses the request names; positions of SKUs the request leaves out are zeroed, removed, or
+ * the warehouses the request names. Positions of SKUs the request leaves out are zeroed, removed, or
  * removed with the SKU flagged made-to-order.
  */
 function clearForOverwrite(account: Account, switches: Switches, lines: InterpretedLine[]): void {

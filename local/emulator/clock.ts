@@ -1,7 +1,7 @@
 /**
- * The emulator's single clock. It follows real time until a test sets it, through the
- * `X-Emulator-Clock` request header or the control route; from then on it is virtual and moves
- * only when told, and never backwards.
+ * The emulator's single clock. It follows real time until a test sets it through the `X-Emulator-Clock`
+ * request header or the control route. From then on it is virtual, moves only when set or advanced,
+ * and never moves backwards.
  */
 export class VirtualClock {
   #virtualMs: number | null = null;

@@ -21,7 +21,7 @@ export interface IncomingRequest {
   body: string;
 }
 
-/** What the HTTP layer does with a request: send a response, or destroy the socket without one. */
+/** Action for the HTTP layer: send a response, or destroy the socket without one. */
 export type Outcome =
   | {
       kind: 'respond';

@@ -53,7 +53,7 @@ export async function spawnEmulator(options: SpawnOptions = {}): Promise<Emulato
   const removeTempDir = () => rmSync(tempDir, { recursive: true, force: true });
   try {
     const started = await waitForStartup(child, options.startTimeoutMs ?? 20_000, options.verbose === true);
-    // A caller that never calls stop() can still exit: the child then sees stdin end and stops itself.
+    // A caller that never calls stop() can still exit, because the child stops itself when its stdin ends.
     child.unref();
     for (const stream of [child.stdin, child.stdout, child.stderr]) (stream as Socket | null)?.unref();
     return {

@@ -23,15 +23,15 @@ export interface RateLimitHeaders {
 }
 
 export interface Switches {
-  /** What `overwrite=1` clears: every position of the account, or only those in warehouses the request names. */
+  /** Scope of `overwrite=1`: every position of the account, or only those in warehouses the request names. */
   overwriteScope: 'account' | 'warehouses_in_request';
   /** Whether `overwrite=1` also clears dated (WIP) positions. */
   overwriteClearsDated: boolean;
-  /** What happens to cleared positions of SKUs the overwrite request leaves out. */
+  /** Outcome for cleared positions of SKUs the overwrite request leaves out. */
   overwriteOmitted: 'zero' | 'remove' | 'mto';
   /** JSON wrappers accepted: every documented shape, or only `inventory_items.inventory_item`. */
   jsonWrappers: 'all' | 'nested_only';
-  /** Which spelling of the style identifier key the server reads. */
+  /** Spelling of the style identifier key the server reads. */
   styleIdentifierKey: 'both' | 'style_identifer' | 'style_identifier';
   /** UPC matching: the exact stored text, or the same GTIN across its 12, 13 and 14-digit forms. */
   upcMatch: 'exact' | 'gtin';
@@ -45,7 +45,7 @@ export interface Switches {
   decPendingOnDated: boolean;
   /** Outcome of a line naming a warehouse the account does not have. */
   unknownWarehouse: 'fail' | 'drop' | 'phantom';
-  /** How a warehouse in a line is matched against the account's warehouses. */
+  /** Rule for matching a line's warehouse against the account's warehouses. */
   warehouseMatch: 'exact_name' | 'case_insensitive' | 'name_or_code';
   /** Outcome of a line without a warehouse: stored in `Default`, or failed. */
   missingWarehouse: 'default' | 'fail';

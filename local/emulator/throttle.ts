@@ -1,6 +1,6 @@
 /**
- * JOOR's credit limiter: a fixed 300-second window per account that opens at the first request,
- * 300 credits a window, 1 credit for a GET and 5 for any write; a request that does not fit gets 429.
+ * JOOR's credit limiter. Each account has a fixed 300-second window that opens at its first request
+ * and contains 300 credits. A GET costs 1 credit and any write costs 5, and a request that does not fit gets 429.
  */
 
 export const WINDOW_MS = 300_000;
