@@ -24,7 +24,10 @@ export interface SidebarServerOptions {
   out?: string;
   /** Screen the sidebar opens on, as the server's `data-screen` attribute sets it. */
   startScreen?: string;
-  /** Enables `POST /test/fail-next`, which makes the next call of one function fail. */
+  /**
+   * Enables `POST /test/fail-next` (the next call of one function fails with a given message)
+   * and `POST /test/delay` (calls of one function wait a given number of milliseconds first).
+   */
   testHooks?: boolean;
   log?: (line: string) => void;
 }
@@ -44,6 +47,7 @@ interface InjectedFailure {
 export async function startSidebarServer(options: SidebarServerOptions): Promise<RunningSidebarServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   const failures: InjectedFailure[] = [];
+  const delays = new Map<string, number>();
   // Apps Script runs one execution per call; the runtime is not re-entrant, so calls queue here.
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -56,6 +60,8 @@ export async function startSidebarServer(options: SidebarServerOptions): Promise
       const [failure] = failures.splice(injected, 1);
       return { ok: false, message: failure?.message ?? 'Injected failure' };
     }
+    const delayMs = delays.get(name);
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
     try {
       const value = await options.backend.execute(name, args);
       if (options.out) await options.backend.save(options.out);
@@ -103,6 +109,14 @@ export async function startSidebarServer(options: SidebarServerOptions): Promise
         });
       }
       failures.push({ name: body.name, message: body.message });
+      return sendJson(response, 200, { ok: true });
+    }
+    if (options.testHooks && request.method === 'POST' && url.pathname === '/test/delay') {
+      const body = (await readJson(request)) as { name?: unknown; ms?: unknown };
+      if (typeof body.name !== 'string' || typeof body.ms !== 'number') {
+        return sendJson(response, 400, { ok: false, message: 'Expected { "name": string, "ms": number }.' });
+      }
+      delays.set(body.name, body.ms);
       return sendJson(response, 200, { ok: true });
     }
     return send(response, 404, 'text/plain; charset=utf-8', `Not found: ${request.method} ${url.pathname}`);

@@ -3,7 +3,7 @@
  * change-only, format), then Validate, Preview and Push with progress, cancel and results.
  */
 
-import type { PushProgressDto, StartPushRequest } from '../shared/api';
+import type { ApiResult, PushProgressDto, StartPushRequest } from '../shared/api';
 import type { ColumnMapping, FieldId, PushOptions } from '../shared/types';
 import { type App, isFailure } from './app';
 import { checkbox, field, h, replaceChildren, uniqueId } from './dom';
@@ -157,6 +157,12 @@ export function renderPush(app: App, root: HTMLElement, validateNow = false): vo
     },
   };
 
+  /** Replaces the output and scrolls it to the top of the sidebar, below the form. */
+  const showOutput = (content: HTMLElement): void => {
+    replaceChildren(output, content);
+    output.scrollIntoView({ block: 'start' });
+  };
+
   /** Shows a failure; a column ambiguity gets a chooser instead of a dead end. */
   const showFailure = (failure: {
     code: string;
@@ -184,7 +190,7 @@ export function renderPush(app: App, root: HTMLElement, validateNow = false): vo
         mapping,
       });
       if (isFailure(result)) return showFailure(result);
-      replaceChildren(output, renderSummary(result.summary, handlers));
+      showOutput(renderSummary(result.summary, handlers));
     });
   };
 
@@ -194,11 +200,15 @@ export function renderPush(app: App, root: HTMLElement, validateNow = false): vo
       const options = { ...form.options(), dryRun: true };
       const result = await app.call('previewPush', { sheetId: form.sheetId(), options, mapping });
       if (isFailure(result)) return showFailure(result);
-      replaceChildren(output, renderPreview(result.preview, options.overwrite, handlers));
+      showOutput(renderPreview(result.preview, options.overwrite, handlers));
     });
   };
 
-  const drive = async (first: PushProgressDto): Promise<void> => {
+  /**
+   * Runs a push from its first call to its results. The progress view appears before the first
+   * call, because one server call may run for minutes, and Cancel is honoured between calls.
+   */
+  const runPush = (firstCall: () => Promise<ApiResult<{ progress: PushProgressDto }>>): void => {
     const view = createProgressView();
     let cancelRequested = false;
     view.cancelButton.addEventListener('click', () => {
@@ -206,49 +216,52 @@ export function renderPush(app: App, root: HTMLElement, validateNow = false): vo
       view.cancelButton.disabled = true;
       view.showWait('Cancelling after the current request…');
     });
-    replaceChildren(output, view.element);
-    view.update(first);
+    setButtonsDisabled(true);
+    app.clearMessage();
+    showOutput(view.element);
 
-    let progress = first;
-    while (!progress.finished) {
-      if (progress.resumeAfter && !cancelRequested) {
-        await waitUntil(
-          progress.resumeAfter,
-          () => cancelRequested,
-          (text) => view.showWait(text),
-        );
-      }
-      const result = cancelRequested
-        ? await app.call('cancelPush', progress.runId)
-        : await app.call('continuePush', progress.runId);
-      if (isFailure(result)) {
-        showFailure(result);
-        replaceChildren(output, renderResults(progress, null), resumeButton(progress.runId));
-        return;
-      }
-      progress = result.progress;
-      view.update(progress);
-      if (cancelRequested) break;
-    }
-    replaceChildren(
-      output,
-      renderResults(progress, () => startPush({ retryFailedOnly: true })),
-    );
-    app.showInfo(progress.message);
+    void app
+      .busy(push, async () => {
+        const first = await firstCall();
+        if (isFailure(first)) {
+          replaceChildren(output);
+          showFailure(first);
+          // A push interrupted earlier still holds the run lease: offer to continue it.
+          const runId = first.details?.runId;
+          if (first.code === 'LEASE_HELD' && typeof runId === 'string')
+            output.appendChild(resumeButton(runId));
+          return;
+        }
+        let progress = first.progress;
+        view.update(progress);
+        while (!progress.finished) {
+          if (progress.resumeAfter && !cancelRequested) {
+            await waitUntil(
+              progress.resumeAfter,
+              () => cancelRequested,
+              (text) => view.showWait(text),
+            );
+          }
+          const next = cancelRequested
+            ? await app.call('cancelPush', progress.runId)
+            : await app.call('continuePush', progress.runId);
+          if (isFailure(next)) {
+            showFailure(next);
+            replaceChildren(output, renderResults(progress, null), resumeButton(progress.runId));
+            return;
+          }
+          progress = next.progress;
+          view.update(progress);
+          if (cancelRequested) break;
+        }
+        showOutput(renderResults(progress, () => startPush({ retryFailedOnly: true })));
+      })
+      .finally(() => setButtonsDisabled(false));
   };
 
   const resumeButton = (runId: string): HTMLElement => {
     const button = h('button', { type: 'button' }, 'Continue the push');
-    button.addEventListener('click', () => {
-      setButtonsDisabled(true);
-      void app
-        .busy(button, async () => {
-          const result = await app.call('continuePush', runId);
-          if (isFailure(result)) return showFailure(result);
-          await drive(result.progress);
-        })
-        .finally(() => setButtonsDisabled(false));
-    });
+    button.addEventListener('click', () => runPush(() => app.call('continuePush', runId)));
     return h('div', { class: 'actions' }, button);
   };
 
@@ -257,22 +270,7 @@ export function renderPush(app: App, root: HTMLElement, validateNow = false): vo
     // A retry sends only the failed rows, so it must never carry overwrite.
     if (extra.retryFailedOnly) options.overwrite = false;
     const request: StartPushRequest = { sheetId: form.sheetId(), options, mapping, ...extra };
-    setButtonsDisabled(true);
-    app.clearMessage();
-    void app
-      .busy(push, async () => {
-        const result = await app.call('startPush', request);
-        if (isFailure(result)) {
-          showFailure(result);
-          // An interrupted push still holds the lease: offer to continue it.
-          const runId = result.details?.runId;
-          if (result.code === 'LEASE_HELD' && typeof runId === 'string')
-            output.appendChild(resumeButton(runId));
-          return;
-        }
-        await drive(result.progress);
-      })
-      .finally(() => setButtonsDisabled(false));
+    runPush(() => app.call('startPush', request));
   };
 
   const confirmOverwrite = (): void => {
@@ -283,8 +281,14 @@ export function renderPush(app: App, root: HTMLElement, validateNow = false): vo
       if (isFailure(result)) return showFailure(result);
       const panel = renderOverwriteConfirmation(result.preview, {
         confirm: (typed, acceptDroppedRows) => {
-          const confirmed = { ...form.options(), overwrite: true, acceptDroppedRows };
-          startPushWith(confirmed, typed);
+          const confirmed: PushOptions = { ...form.options(), overwrite: true, acceptDroppedRows };
+          const request: StartPushRequest = {
+            sheetId: form.sheetId(),
+            options: confirmed,
+            mapping,
+            overwriteConfirmation: typed,
+          };
+          runPush(() => app.call('startPush', request));
         },
         replaceFromSheet: () => {
           form.setReplaceFromSheet(true);
@@ -292,21 +296,9 @@ export function renderPush(app: App, root: HTMLElement, validateNow = false): vo
         },
         back: () => replaceChildren(output),
       });
-      replaceChildren(output, panel);
-      panel.querySelector('input')?.focus();
+      showOutput(panel);
+      panel.querySelector('input')?.focus({ preventScroll: true });
     });
-  };
-
-  const startPushWith = (options: PushOptions, overwriteConfirmation: string): void => {
-    const request: StartPushRequest = { sheetId: form.sheetId(), options, mapping, overwriteConfirmation };
-    setButtonsDisabled(true);
-    void app
-      .busy(push, async () => {
-        const result = await app.call('startPush', request);
-        if (isFailure(result)) return showFailure(result);
-        await drive(result.progress);
-      })
-      .finally(() => setButtonsDisabled(false));
   };
 
   validate.addEventListener('click', runValidate);

@@ -133,7 +133,9 @@ export function renderPlan(plan: PushPlanDto, overwriteChosen: boolean): HTMLEle
         {},
         `About ${formatDuration(plan.etaSeconds)} in ${plural(plan.executions, 'server execution')}`,
       ),
-      h('li', {}, `Largest request about ${Math.ceil(plan.payloadBytesMax / 1024)} KB`),
+      plan.payloadBytesMax > 0
+        ? h('li', {}, `Largest request about ${Math.ceil(plan.payloadBytesMax / 1024)} KB`)
+        : null,
     ),
     overwriteChosen && !plan.overwriteAllowed && plan.overwriteRefusal
       ? h('p', { class: 'message error', role: 'alert' }, plan.overwriteRefusal)
@@ -165,6 +167,7 @@ export function renderPreview(
   return h(
     'section',
     { class: 'preview', 'data-testid': 'preview', 'aria-label': 'Preview' },
+    renderPlan(preview.plan, overwriteChosen),
     h('h3', {}, 'Changes since the last confirmed push'),
     h(
       'ul',
@@ -188,7 +191,6 @@ export function renderPreview(
     preview.changedCount + preview.newCount > changes.length
       ? h('p', { class: 'hint' }, `First ${changes.length} changes shown.`)
       : null,
-    renderPlan(preview.plan, overwriteChosen),
     renderSummary(preview.validation, handlers),
   );
 }
@@ -202,8 +204,13 @@ export interface ProgressView {
 }
 
 export function createProgressView(): ProgressView {
-  const bar = h('progress', { max: 1, value: 0, 'aria-label': 'Push progress' });
-  const text = h('p', { class: 'progress-text', 'data-testid': 'progress-text', 'aria-live': 'polite' });
+  // A progress element without a value is indeterminate until the first answer arrives.
+  const bar = h('progress', { 'aria-label': 'Push progress' });
+  const text = h(
+    'p',
+    { class: 'progress-text', 'data-testid': 'progress-text', 'aria-live': 'polite' },
+    'Starting the push: validating the sheet and sending the first requests…',
+  );
   const wait = h('p', { class: 'hint', 'data-testid': 'progress-wait' });
   const cancelButton = h('button', { type: 'button', class: 'danger' }, 'Cancel push');
   const element = h(
@@ -248,7 +255,7 @@ export function renderResults(progress: PushProgressDto, onRetry: (() => void) |
     'section',
     { class: 'results', 'data-testid': 'results', 'aria-label': 'Push results' },
     h('h3', {}, progress.stopReason ? 'Push stopped' : 'Push finished'),
-    h('p', { 'data-testid': 'results-message' }, progress.message),
+    h('p', { 'data-testid': 'results-message', role: 'status' }, progress.message),
     progress.stopReason ? h('p', { class: 'message warning' }, progress.stopReason) : null,
     countsList(progress.counts, 'result-counts'),
     h('p', { class: 'hint' }, "Each row's status is written in the sheet's status column."),
