@@ -228,8 +228,8 @@ export class FakeRange {
     return this.topLeft().readNumberFormats()[0]?.[0] ?? AUTOMATIC_FORMAT_PATTERN;
   }
 
-  // NOTE: the fake reports Automatic cells as `0.###############`, the pattern Apps Script is
-  // commonly seen to return. It was not checked against a live spreadsheet.
+  // NOTE: Automatic cells report `0.###############`. Whether Apps Script returns this or
+  // `General` is unverified, so callers should test for `@` instead of comparing with either.
   private readNumberFormats(): string[][] {
     const result: string[][] = [];
     for (let index = 0; index < this.grid.numRows; index++) {
