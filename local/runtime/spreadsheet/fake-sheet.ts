@@ -358,8 +358,8 @@ export class FakeSheet {
   }
 
   /**
-   * Sizes columns to their longest display value.
-   * NOTE: the width is an estimate of 7 pixels a character plus padding, not a font measurement.
+   * Sizes columns to their longest display value, estimated at 7 pixels a character plus
+   * padding rather than measured in a font.
    */
   autoResizeColumns(startColumn: number, numColumns: number): FakeSheet {
     this.count('autoResizeColumns');

@@ -74,7 +74,6 @@ async function loadCsv(path: string, workbook: Workbook, now: number): Promise<v
 async function loadXlsx(path: string, workbook: Workbook): Promise<void> {
   const source = new ExcelJS.Workbook();
   await source.xlsx.readFile(path);
-  // NOTE: workbooks saved with the 1904 date system are read as if they used the 1900 system.
   for (const worksheet of source.worksheets) {
     const sheet = addSheet(workbook, worksheet.name);
     sheet.hidden = worksheet.state !== 'visible';
@@ -181,7 +180,10 @@ function readNote(note: ExcelJS.Cell['note']): string {
   return (note.texts ?? []).map((part) => part.text).join('');
 }
 
-/** Converts an exceljs value to the value Sheets stores. exceljs reads date serials as UTC Dates. */
+/**
+ * Converts an exceljs value to the value Sheets stores. exceljs reads date serials as UTC Dates
+ * and applies the workbook's 1904 date system itself, so a Date maps back to a 1900-system serial.
+ */
 function toCellValue(value: unknown): CellValue {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;

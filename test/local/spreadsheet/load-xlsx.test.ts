@@ -137,6 +137,15 @@ describe('loadWorkbook with .xlsx', () => {
       expect(iso(value)).toBe('2025-03-10T13:30:00.000Z');
     });
 
+    it('reads workbooks that use the 1904 date system', async () => {
+      const path1904 = await writeXlsx('dates-1904', (sheet, book) => {
+        book.properties.date1904 = true;
+        sheet.getCell('A1').value = new Date(Date.UTC(2025, 2, 10));
+        sheet.getCell('A1').numFmt = 'yyyy-mm-dd';
+      });
+      expect((await openSheet(path1904)).getRange('A1').getDisplayValue()).toBe('2025-03-10');
+    });
+
     it('creates Dates with the Date class it was given', async () => {
       const workbook = await loadWorkbook(path, { timeZone: 'UTC', locale: 'en_US' });
       const realm = runInNewContext('({ Date, isDate: (value) => value instanceof Date })') as {
