@@ -525,4 +525,16 @@ describe('response switches', () => {
     await push(url, [{ upc: UPC.teeS, inventory: 1 }]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
+
+  test('virtual-clock client is told the delay', async () => {
+    await setSwitches({ responseDelayMs: 60_000 });
+    const clock = String((await emulator.control.health()).nowMs + 1000);
+    const started = Date.now();
+    const result = await push(url, [{ upc: UPC.teeS, inventory: 1 }], {
+      headers: { 'X-Emulator-Clock': clock },
+    });
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(result.headers.get('x-emulator-delay-ms')).toBe('60000');
+    expect(statuses(result)).toEqual(['pass']);
+  });
 });
