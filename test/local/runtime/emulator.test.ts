@@ -72,6 +72,26 @@ describe('runtime against the JOOR emulator', () => {
     expect(health.nowMs).toBeGreaterThanOrEqual(START + 86_400_000);
   });
 
+  it('adds an injected delay to the clock', async () => {
+    await emulator.control.setFaults([{ at: 1, kind: 'delay', ms: 45_000 }]);
+    const before = runtime.clock.now();
+    const result = runtime.execute('push', [emulator.token, upc, 2, true]);
+    expect(result.ok).toBe(true);
+    expect(runtime.clock.now() - before).toBeGreaterThanOrEqual(45_000);
+  });
+
+  it('times out an injected delay over 60 s', async () => {
+    await emulator.control.setFaults([{ at: 1, kind: 'delay', ms: 61_000 }]);
+    const message = runtime.execute<string>('pushAndCatch', [emulator.token, upc]).value;
+    expect(message).toBe('Timeout: https://apisandbox.jooraccess.com/v2/bulk-inventory');
+  });
+
+  it('reports a dropped connection', async () => {
+    await emulator.control.setFaults([{ at: 1, kind: 'drop' }]);
+    const message = runtime.execute<string>('pushAndCatch', [emulator.token, upc]).value;
+    expect(message).toBe('Address unavailable: https://apisandbox.jooraccess.com/v2/bulk-inventory');
+  });
+
   it('throws the unmuted 401 with the host only', () => {
     const message = runtime.execute<string>('pushAndCatch', ['wrong-token', upc]).value;
     expect(message).toMatch(/^Request failed for https:\/\/apisandbox\.jooraccess\.com returned code 401\./);
