@@ -2,7 +2,7 @@
  * Writes the demo files that `npm start` and `npm run emulator` use: the emulator seed
  * (`catalogue.json`), the brand's workbook (`inventory.xlsx`), a smaller CSV variant
  * (`inventory.csv`) and the CLI settings (`settings.json`). Run with `npm run examples`.
- * The content is fixed by seeded generators; the .xlsx zip entries still carry the write time.
+ * Seeded generators and fixed timestamps make every run write the same bytes.
  */
 
 import { writeFileSync } from 'node:fs';
@@ -17,10 +17,11 @@ import {
   FUTURE_WAREHOUSE,
 } from './lib/catalogue';
 import { buildExampleRows, EXAMPLE_HEADER, type ExampleRow, type SheetCell } from './lib/example-sheet';
+import { setZipEntryTimes } from './lib/zip-timestamps';
 
 const OUT_DIR = __dirname;
 const TITLE = 'Northwind Apparel – available to sell by SKU, exported 2026-12-01 06:00';
-/** Fixed so that regenerating the workbook does not change its document properties. */
+/** Fixed so that regenerating the workbook does not change its properties or zip entry times. */
 const WORKBOOK_DATE = new Date(Date.UTC(2026, 11, 1, 6, 0, 0));
 
 async function main(): Promise<void> {
@@ -88,7 +89,8 @@ async function writeExampleWorkbook(
   });
 
   addStockSheet(workbook, catalogue);
-  await workbook.xlsx.writeFile(file);
+  const zip = Buffer.from(await workbook.xlsx.writeBuffer());
+  writeFileSync(file, setZipEntryTimes(zip, WORKBOOK_DATE));
 }
 
 function writeExampleRow(sheet: ExcelJS.Worksheet, rowNumber: number, row: ExampleRow): void {
