@@ -5,33 +5,17 @@
  * and scheduled runs all drive the same two calls: startRun, then continueRun until finished.
  */
 
-import { formatRowState, parseRowState } from '../../core/run/row-state';
-import { type PlannedLine, type RunScope, scopeRun } from '../../core/run/scope';
-import { addCount, describeCounts, statusText } from '../../core/run/status-text';
+import { parseRowState } from '../../core/run/row-state';
+import { type PlannedLine, scopeRun } from '../../core/run/scope';
+import { addCount, describeCounts } from '../../core/run/status-text';
 import type { PushProgressDto, StartPushRequest } from '../../shared/api';
-import type { RowStatus } from '../../shared/status';
-import type { PushOptions, RowResult, StatusCounts } from '../../shared/types';
+import type { PushOptions } from '../../shared/types';
 import { AddonError } from '../errors';
-import {
-  type ConfirmedEntry,
-  confirmedStateKey,
-  readConfirmedState,
-  upsertRunLog,
-  writeConfirmedState,
-} from '../gas/bookkeeping';
-import { createLogger, documentStore, formatClockTime, formatTimestamp, userStore } from '../gas/platform';
-import {
-  ensureStatusColumns,
-  loadStatusFormats,
-  readSheet,
-  relocateWrites,
-  STATUS_COLORS,
-  type StatusColumns,
-  type StatusWrite,
-  writeStatuses,
-} from '../gas/sheet';
+import { type ConfirmedEntry, confirmedStateKey, readConfirmedState } from '../gas/bookkeeping';
+import { createLogger, documentStore, formatTimestamp, userStore } from '../gas/platform';
+import { ensureStatusColumns, loadStatusFormats, type StatusWrite } from '../gas/sheet';
 import { loadPushContext, loadTarget, type PushContext, type TargetInfo } from './context';
-import { clearCursor, loadCursor, newRunId, type RunCursor, type RunTrigger, saveCursor } from './cursor';
+import { loadCursor, newRunId, type RunCursor, type RunTrigger, saveCursor } from './cursor';
 import {
   checkOverwritePlan,
   fingerprintFor,
@@ -40,31 +24,26 @@ import {
   sendPlannedBatch,
   skuOf,
 } from './engine';
+import {
+  applyWrites,
+  type Execution,
+  makeWrite,
+  markRemaining,
+  queueImmediateStatuses,
+  takePending,
+} from './execution';
+import { finishRun, outcomeOf, progressOf, saveProgress } from './finish';
 import { acquireRunLease, releaseRunLease, renewRunLease, withDocumentLock } from './lease';
 import { normalizePushOptions } from './options';
+
+export { describeOptions, logRunRefused } from './finish';
 
 const log = createLogger('addon:push');
 
 /** New requests start only within this share of Apps Script's 6-minute execution limit. */
 export const EXECUTION_BUDGET_MS = 270_000;
-/** Maximum length of a status cell's text; the full detail goes into the cell's note. */
-const MAX_STATUS_CHARS = 480;
 
 export type RunRequest = StartPushRequest;
-
-interface Execution {
-  startedMs: number;
-  cursor: RunCursor;
-  context: PushContext;
-  target: TargetInfo;
-  columns: StatusColumns;
-  confirmed: Map<string, ConfirmedEntry>;
-  confirmedChanged: boolean;
-  scope: RunScope;
-  rows: RowResult[] | undefined;
-  /** Statuses waiting to go out with the next write. */
-  pending: StatusWrite[];
-}
 
 /** A check that may stop a run after validation and before any request, e.g. the scheduled overwrite guard. */
 export type Preflight = (validation: PushContext['validation']) => string | undefined;
@@ -338,76 +317,6 @@ function zeroItemFor(entry: ConfirmedEntry): PlannedLine['item'] | undefined {
   }
 }
 
-function colorFor(status: RowStatus, hasWarning: boolean): string | null {
-  if (status === 'invalid' || status === 'failed') return STATUS_COLORS.error;
-  if (status === 'not_sent' || status === 'not_confirmed') return STATUS_COLORS.attention;
-  if (status === 'sent' && hasWarning) return STATUS_COLORS.warning;
-  return null;
-}
-
-function clip(text: string): string {
-  return text.length > MAX_STATUS_CHARS ? `${text.slice(0, MAX_STATUS_CHARS - 1)}…` : text;
-}
-
-function makeWrite(
-  runId: string,
-  row: number,
-  status: RowStatus,
-  details: string[],
-  logId: string,
-  pushed: boolean,
-): StatusWrite {
-  const parts = details.filter((part) => part !== '');
-  const first = parts[0] ?? '';
-  const more = parts.length > 1 ? ` (+${parts.length - 1} more in the note)` : '';
-  const full = statusText(status, first) + more;
-  const text = clip(full);
-  const needsNote = parts.length > 1 || text !== full;
-  return {
-    row,
-    text,
-    pushedAt: pushed ? new Date() : '',
-    logId,
-    state: formatRowState({ runId, status }),
-    color: colorFor(status, status === 'sent' && parts.length > 0),
-    note: needsNote ? parts.join('\n') : null,
-  };
-}
-
-/**
- * Queues the statuses known before any request (invalid, duplicate, unchanged). Each goes out
- * with the next batch write that covers its row, so a one-request push writes all of its
- * statuses with one setValues. The execution flushes the rest when it ends.
- */
-function queueImmediateStatuses(execution: Execution): void {
-  const { cursor, scope } = execution;
-  for (const item of scope.immediate) {
-    execution.pending.push(makeWrite(cursor.runId, item.row, item.status, item.details, '', false));
-    addCount(cursor.counts, item.status);
-    execution.rows?.push({ row: item.row, status: item.status, message: item.details.join(' ') });
-  }
-}
-
-/** Takes the queued writes up to `lastRow` (all of them when omitted). */
-function takePending(execution: Execution, lastRow?: number): StatusWrite[] {
-  if (lastRow === undefined) return execution.pending.splice(0);
-  const taken = execution.pending.filter((write) => write.row <= lastRow);
-  execution.pending = execution.pending.filter((write) => write.row > lastRow);
-  return taken;
-}
-
-function applyWrites(execution: Execution, writes: StatusWrite[]): void {
-  const { context, columns } = execution;
-  const relocated = relocateWrites(context.snapshot, columns, writes, () =>
-    readSheet(context.spreadsheet, context.snapshot.sheet),
-  );
-  if (relocated.moved) {
-    log.warn('rows.moved', { runId: execution.cursor.runId, dropped: relocated.dropped });
-    context.snapshot = relocated.snapshot;
-  }
-  writeStatuses(context.snapshot, columns, relocated.writes);
-}
-
 function runBatches(execution: Execution, batches: PlannedLine[][]): PushProgressDto {
   const { cursor, context } = execution;
   const deadlineMs = execution.startedMs + EXECUTION_BUDGET_MS;
@@ -506,143 +415,4 @@ function rememberConfirmed(execution: Execution, line: PlannedLine, logId: strin
 }
 
 /** Gives every line that was not sent the reason the run stopped, in one write. */
-function markRemaining(execution: Execution, lines: PlannedLine[], message: string): void {
-  const { cursor } = execution;
-  const writes: StatusWrite[] = [];
-  for (const line of lines) {
-    addCount(cursor.counts, 'not_sent');
-    if (line.row < 0) continue;
-    writes.push(makeWrite(cursor.runId, line.row, 'not_sent', [message], '', false));
-    execution.rows?.push({ row: line.row, status: 'not_sent', message, item: line.item });
-  }
-  applyWrites(execution, [...takePending(execution), ...writes]);
-}
-
-function outcomeOf(counts: StatusCounts): 'succeeded' | 'partial' {
-  const problems = (counts.failed ?? 0) + (counts.not_sent ?? 0) + (counts.not_confirmed ?? 0);
-  return problems === 0 ? 'succeeded' : 'partial';
-}
-
-function saveProgress(execution: Execution): void {
-  const { cursor, context } = execution;
-  applyWrites(execution, takePending(execution));
-  if (execution.confirmedChanged) writeConfirmedState(context.spreadsheet, execution.confirmed);
-  execution.confirmedChanged = false;
-  saveCursor(context.documentProps, cursor);
-  writeLog(execution, 'running', cursor.lastStop ?? 'Push in progress.');
-}
-
-function writeLog(
-  execution: Execution,
-  outcome: Parameters<typeof upsertRunLog>[1]['summary']['outcome'],
-  message: string,
-) {
-  const { cursor, context } = execution;
-  const timeZone = context.snapshot.timeZone;
-  upsertRunLog(context.spreadsheet, {
-    summary: {
-      runId: cursor.runId,
-      trigger: cursor.trigger,
-      startedAt: formatTimestamp(cursor.startedAt, timeZone),
-      ...(outcome === 'running' ? {} : { endedAt: formatTimestamp(Date.now(), timeZone) }),
-      outcome,
-      counts: cursor.counts,
-      message,
-    },
-    options: describeOptions(cursor.options),
-    rowsRead: cursor.rowsRead,
-    linesSent: cursor.linesDone,
-    requests: cursor.requestsSent,
-    creditWindows: Math.ceil(cursor.requestsSent / 60),
-  });
-}
-
-export function describeOptions(options: PushOptions): string {
-  const parts = [`warehouse ${options.defaultWarehouse}`, options.format.toUpperCase()];
-  if (options.overwrite) parts.push('overwrite');
-  if (options.replaceFromSheet) parts.push('replace from sheet');
-  if (options.decPending) parts.push('dec_pending');
-  if (options.changeOnly) parts.push('change-only');
-  return parts.join(', ');
-}
-
-function finishRun(
-  execution: Execution,
-  outcome: 'succeeded' | 'partial' | 'failed' | 'cancelled' | 'aborted',
-  message: string,
-): PushProgressDto {
-  const { cursor, context } = execution;
-  applyWrites(execution, takePending(execution));
-  if (execution.confirmedChanged) writeConfirmedState(context.spreadsheet, execution.confirmed);
-  execution.confirmedChanged = false;
-  writeLog(execution, outcome, message);
-  context.documentProps.set(
-    'joor.lastRun',
-    JSON.stringify({
-      runId: cursor.runId,
-      trigger: cursor.trigger,
-      startedAt: new Date(cursor.startedAt).toISOString(),
-      endedAt: new Date().toISOString(),
-      outcome,
-      counts: cursor.counts,
-      message,
-    }),
-  );
-  clearCursor(context.documentProps);
-  withDocumentLock(() => releaseRunLease(context.documentProps, cursor.runId));
-  SpreadsheetApp.flush();
-  log.info('run.end', { runId: cursor.runId, outcome, requests: cursor.requestsSent, counts: cursor.counts });
-  return progressOf(execution, true, message, undefined);
-}
-
-function progressOf(
-  execution: Execution,
-  finished: boolean,
-  message: string,
-  resumeAtMs: number | undefined,
-): PushProgressDto {
-  const { cursor } = execution;
-  const progress: PushProgressDto = {
-    runId: cursor.runId,
-    done: cursor.linesDone,
-    total: cursor.linesPlanned,
-    requestsSent: cursor.requestsSent,
-    requestsPlanned: cursor.requestsPlanned,
-    counts: cursor.counts,
-    finished,
-    message,
-  };
-  if (!finished && cursor.lastStop !== undefined) progress.stopReason = cursor.lastStop;
-  if (resumeAtMs !== undefined) {
-    progress.resumeAfter = new Date(resumeAtMs).toISOString();
-    progress.message = `${message} Continues at ${formatClockTime(resumeAtMs, execution.context.snapshot.timeZone)}.`;
-  }
-  if (execution.rows !== undefined) progress.rows = execution.rows;
-  return progress;
-}
-
-/** Exposed for the sku text of zero lines and previews. */
 export { skuOf };
-
-/** Adds a log row for a run that stopped before it started sending (a guard or a sheet problem). */
-export function logRunRefused(trigger: RunTrigger, options: PushOptions, message: string): void {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const now = Date.now();
-  const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  upsertRunLog(spreadsheet, {
-    summary: {
-      runId: newRunId(now, Math.random),
-      trigger,
-      startedAt: formatTimestamp(now, timeZone),
-      endedAt: formatTimestamp(now, timeZone),
-      outcome: 'aborted',
-      counts: {},
-      message,
-    },
-    options: describeOptions(options),
-    rowsRead: 0,
-    linesSent: 0,
-    requests: 0,
-    creditWindows: 0,
-  });
-}
