@@ -7,6 +7,7 @@ import type { ApiResult, PushProgressDto, StartPushRequest } from '../shared/api
 import type { ColumnMapping, FieldId, PushOptions } from '../shared/types';
 import { type App, isFailure } from './app';
 import { checkbox, field, h, replaceChildren, uniqueId } from './dom';
+import { fieldLabel } from './fields';
 import { renderOverwriteConfirmation } from './overwrite-confirm';
 import {
   columnChooser,
@@ -152,7 +153,7 @@ export function renderPush(app: App, root: HTMLElement, validateNow = false): vo
     },
     chooseColumn(fieldId, header) {
       mapping[fieldId as FieldId] = header;
-      app.showInfo(`Using column "${header}" for ${fieldId}. Validating again…`);
+      app.showInfo(`Using column "${header}" for ${fieldLabel(fieldId)}. Validating again…`);
       runValidate();
     },
   };
@@ -163,33 +164,40 @@ export function renderPush(app: App, root: HTMLElement, validateNow = false): vo
     output.scrollIntoView({ block: 'start' });
   };
 
-  /** Shows a failure; a column ambiguity gets a chooser instead of a dead end. */
+  /**
+   * Shows a failure. A column ambiguity gets a chooser: from the failure's details when they name
+   * the field, otherwise from a validation, whose summary lists the field and its candidates.
+   */
   const showFailure = (failure: {
     code: string;
     message: string;
     details?: Record<string, unknown>;
   }): void => {
     app.showError(failure.message);
+    if (failure.code !== 'NEEDS_COLUMN_CHOICE') return;
     const details = failure.details ?? {};
     const columns = details.columns;
-    if (
-      failure.code === 'NEEDS_COLUMN_CHOICE' &&
-      typeof details.field === 'string' &&
-      Array.isArray(columns)
-    ) {
+    if (typeof details.field === 'string' && Array.isArray(columns)) {
       replaceChildren(output, columnChooser(details.field, columns.map(String), handlers));
+    } else {
+      runValidate();
     }
   };
 
   const runValidate = (): void => {
     void app.busy(validate, async () => {
       app.clearMessage();
+      // Statuses of invalid and duplicate rows go into the sheet, next to the rows to fix.
       const result = await app.call('validateSheet', {
         sheetId: form.sheetId(),
         options: form.options(),
         mapping,
+        writeStatuses: true,
       });
-      if (isFailure(result)) return showFailure(result);
+      if (isFailure(result)) {
+        app.showError(result.message);
+        return;
+      }
       showOutput(renderSummary(result.summary, handlers));
     });
   };

@@ -7,22 +7,7 @@ import type { ColumnInfo, SettingsDto } from '../shared/api';
 import type { ColumnMapping, Environment, FieldId } from '../shared/types';
 import type { App } from './app';
 import { h, replaceChildren, uniqueId } from './dom';
-
-/** Fields in the order the mapping form lists them, with the names users know. */
-export const FIELD_LABELS: ReadonlyArray<[FieldId, string]> = [
-  ['upc', 'UPC / EAN / GTIN'],
-  ['style_number', 'Style number'],
-  ['style_identifier', 'Style identifier'],
-  ['color_code', 'Color code'],
-  ['size', 'Size'],
-  ['style_id', 'JOOR style id'],
-  ['style_color_id', 'JOOR style color id'],
-  ['size_code', 'JOOR size code'],
-  ['quantity', 'Quantity'],
-  ['warehouse', 'Warehouse'],
-  ['inventory_date', 'Inventory date'],
-  ['made_to_order', 'Made to order'],
-];
+import { FIELD_LABELS } from './fields';
 
 export function renderSettings(app: App, root: HTMLElement): void {
   const settings = app.state?.settings;

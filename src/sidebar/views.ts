@@ -8,6 +8,7 @@ import { DISPLAY_ORDER } from '../shared/api';
 import { STATUS_LABELS, STATUS_MEANINGS } from '../shared/status';
 import type { PushPlanDto, SheetProblem, StatusCounts } from '../shared/types';
 import { formatDuration, h, plural, uniqueId } from './dom';
+import { fieldLabel } from './fields';
 
 /** Statuses that "Retry failed rows only" sends again. */
 const RETRY_STATUSES = ['failed', 'not_sent', 'not_confirmed'] as const;
@@ -78,7 +79,7 @@ export function columnChooser(field: string, columns: string[], handlers: Summar
   return h(
     'div',
     { class: 'chooser' },
-    h('label', { for: select.id }, `Column for ${field}`),
+    h('label', { for: select.id }, `Column for ${fieldLabel(field)}`),
     h('div', { class: 'inline' }, select, use),
   );
 }
