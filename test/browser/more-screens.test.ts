@@ -155,7 +155,7 @@ describe('retry and schedule', () => {
     await sidebar.locator('body').press('ArrowRight');
 
     expect(await sidebar.getByRole('tab', { name: 'Settings' }).getAttribute('aria-selected')).toBe('true');
-    expect(await sidebar.evaluate(() => document.activeElement?.textContent)).toBe('Settings');
+    expect(await sidebar.locator(':focus').textContent()).toBe('Settings');
   });
 
   it('opens no dialog', () => {
