@@ -146,6 +146,46 @@ export function parseCliArgs(argv: string[]): CliArgs {
   return args;
 }
 
+interface JoorTarget {
+  environment: 'sandbox' | 'production';
+  origin: string;
+  routes: Record<string, string>;
+  /** True for a host other than 127.0.0.1: contacted for real, on real time. */
+  external: boolean;
+}
+
+/**
+ * Works out how the add-on's fixed JOOR hosts reach --joor-url. JOOR's production host keeps the
+ * production environment; any other URL stands in for the sandbox host.
+ */
+export function joorTarget(joorUrl: string): JoorTarget {
+  let url: URL;
+  try {
+    url = new URL(joorUrl);
+  } catch {
+    throw new UsageError(
+      `--joor-url "${joorUrl}" is not a URL. Pass the v2 base, e.g. https://apisandbox.jooraccess.com/v2.`,
+    );
+  }
+  const loopback = url.protocol === 'http:' && url.hostname === '127.0.0.1';
+  if (!loopback && url.protocol !== 'https:') {
+    throw new UsageError(
+      `--joor-url must use https (or http on 127.0.0.1 for a local emulator); found ${url.protocol}.`,
+    );
+  }
+  const production = url.origin === JOOR_HOSTS[1];
+  const host = production ? JOOR_HOSTS[1]! : JOOR_HOSTS[0]!;
+  // The add-on appends /v2/bulk-inventory to the host, so the route maps the host to the base
+  // without its /v2, keeping any path prefix of a proxy.
+  const base = `${url.origin}${url.pathname}`.replace(/\/+$/, '').replace(/\/v2$/, '');
+  return {
+    environment: production ? 'production' : 'sandbox',
+    origin: url.origin,
+    routes: base === host ? {} : { [host]: base },
+    external: !loopback,
+  };
+}
+
 function newestSourceTime(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -449,6 +489,7 @@ export async function main(argv: string[]): Promise<number> {
   let emulator: EmulatorHandle | undefined;
   let token: string;
   let routes: Record<string, string>;
+  let target: JoorTarget | undefined;
   if (args.joorUrl !== undefined) {
     const value = process.env[args.tokenEnv!];
     if (value === undefined || value === '') {
@@ -456,18 +497,26 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     token = value;
-    routes = { [JOOR_HOSTS[0]!]: args.joorUrl.replace(/\/v2\/?$/, '') };
+    try {
+      target = joorTarget(args.joorUrl);
+    } catch (error) {
+      console.error((error as Error).message);
+      return 1;
+    }
+    routes = target.routes;
   } else {
     emulator = await spawnEmulator({ seed: args.seed });
     token = emulator.token;
     routes = Object.fromEntries(JOOR_HOSTS.map((host) => [host, emulator!.url]));
   }
 
+  const environment = target?.environment ?? 'sandbox';
   const runtime = createLocalRuntime({
     workbook,
     routes,
+    ...(target?.external === true ? { externalOrigins: [target.origin], realTime: true } : {}),
     properties: {
-      user: { 'joor.environment': 'sandbox', 'joor.token.sandbox': token },
+      user: { 'joor.environment': environment, [`joor.token.${environment}`]: token },
       document: { 'joor.settings': documentSettings(settings, workbook) },
     },
     ...(args.verbose ? { onLog: (line: string) => console.error(line) } : {}),

@@ -13,6 +13,28 @@ export interface VirtualClock {
 }
 
 /**
+ * Creates a clock that is real time: `now` is Date.now() and `sleep` blocks the thread. Used when
+ * the CLI talks to a real JOOR host, whose rate limit runs on real time.
+ */
+export function createRealClock(): VirtualClock {
+  const blocker = new Int32Array(new SharedArrayBuffer(4));
+  return {
+    now: () => Date.now(),
+    sleep: (ms) => {
+      if (!Number.isFinite(ms) || ms < 0) {
+        throw new Error(`Invalid sleep duration: ${ms}. Pass a number of milliseconds of 0 or more.`);
+      }
+      Atomics.wait(blocker, 0, 0, ms);
+    },
+    advanceTo: (epochMs) => {
+      const gap = epochMs - Date.now();
+      if (gap > 0) Atomics.wait(blocker, 0, 0, gap);
+    },
+    sleptMs: () => 0,
+  };
+}
+
+/**
  * Creates a clock at `startTimeMs`. With `followRealTime` false it moves only on sleep and
  * advance, which makes exact times reproducible in tests.
  */

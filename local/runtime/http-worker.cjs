@@ -1,28 +1,36 @@
 // Worker thread behind the synchronous UrlFetchApp fake. The main thread posts a batch of
 // requests and blocks on Atomics.wait. This worker performs them in parallel with node:http,
 // posts the results on the reply port, then wakes the main thread.
-// It only connects to 127.0.0.1. Any other host gets a transport error and no socket is opened.
+// It connects only to 127.0.0.1 and to origins the caller named explicitly (the CLI's --joor-url).
+// Any other host gets a transport error and no socket is opened.
 const http = require('node:http');
+const https = require('node:https');
 const { parentPort, workerData } = require('node:worker_threads');
 
 const signal = new Int32Array(workerData.signal);
 const replyPort = workerData.replyPort;
+const externalOrigins = new Set(workerData.externalOrigins ?? []);
 const MAX_REDIRECTS = 10;
 
 function isLoopback(url) {
   return url.protocol === 'http:' && url.hostname === '127.0.0.1';
 }
 
+function isAllowed(url) {
+  return isLoopback(url) || externalOrigins.has(url.origin);
+}
+
 function requestOnce(request, target) {
   return new Promise((resolve) => {
-    if (!isLoopback(target)) {
+    if (!isAllowed(target)) {
       resolve({ ok: false, error: 'transport', detail: `refused to contact ${target.host}: not 127.0.0.1` });
       return;
     }
     const started = performance.now();
     const headers = { ...request.headers };
     if (request.body) headers['Content-Length'] = String(request.body.byteLength);
-    const req = http.request(
+    const transport = target.protocol === 'https:' ? https : http;
+    const req = transport.request(
       target,
       { method: request.method, headers, timeout: request.timeoutMs },
       (res) => {

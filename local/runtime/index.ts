@@ -6,7 +6,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import * as gas from 'gas-local';
 import { type CacheStores, createCacheService, createCacheStores } from './cache';
-import { createClockDateClass, createVirtualClock, type VirtualClock } from './clock';
+import { createClockDateClass, createRealClock, createVirtualClock, type VirtualClock } from './clock';
 import {
   type AuthModeName,
   EXECUTION_TIME_MESSAGE,
@@ -76,6 +76,13 @@ export interface RuntimeOptions {
   startTimeMs?: number;
   /** False stops real time from moving the clock, so only sleeps and waits do; default true. */
   clockFollowsRealTime?: boolean;
+  /**
+   * Origins besides 127.0.0.1 that UrlFetchApp may contact, e.g. 'https://apisandbox.jooraccess.com'.
+   * Only for a JOOR host the user names explicitly; tests and `npm start` leave it empty.
+   */
+  externalOrigins?: string[];
+  /** Real time instead of the virtual clock: Utilities.sleep blocks. Needed against a real JOOR host. */
+  realTime?: boolean;
   properties?: Partial<PropertiesSnapshot>;
   /** Session.getTemporaryActiveUserKey(); default 'local-user-key'. */
   userKey?: string;
@@ -178,10 +185,14 @@ export function createLocalRuntime(options: RuntimeOptions): LocalRuntime {
   if (!existsSync(bundleDir))
     throw new Error(`Bundle folder not found: ${bundleDir}. Run "npm run build" first.`);
   const manifest = readManifest(bundleDir);
-  const clock = createVirtualClock(options.startTimeMs, options.clockFollowsRealTime !== false);
+  const clock =
+    options.realTime === true
+      ? createRealClock()
+      : createVirtualClock(options.startTimeMs, options.clockFollowsRealTime !== false);
   warnOnZoneMismatch(manifest.timeZone ?? 'Etc/UTC', clock.now(), options.onLog);
   const hasDocument = options.workbook !== null;
-  const http = createLazyHttpClient();
+  const externalOrigins = options.externalOrigins ?? [];
+  const http = createLazyHttpClient(externalOrigins);
   const enforceAllowlist = options.enforceUrlFetchWhitelist !== false;
 
   const state: RuntimeState = {
@@ -201,6 +212,7 @@ export function createLocalRuntime(options: RuntimeOptions): LocalRuntime {
       routes: options.routes,
       allowlist: enforceAllowlist ? (manifest.urlFetchWhitelist ?? null) : null,
       dailyQuota: options.urlFetchDailyQuota ?? DEFAULT_URL_FETCH_DAILY_QUOTA,
+      externalOrigins,
       log: [],
       quota: { windowStartMs: clock.now(), used: 0 },
     },
@@ -280,13 +292,13 @@ function warnOnZoneMismatch(
 }
 
 /** Starts the HTTP worker on the first fetch, so runtimes that never fetch start no thread. */
-function createLazyHttpClient(): SyncHttpClient {
+function createLazyHttpClient(externalOrigins: readonly string[]): SyncHttpClient {
   let client: SyncHttpClient | null = null;
   let closed = false;
   return {
     send(requests) {
       if (closed) throw new Error('The runtime was closed; create a new one to fetch again.');
-      client ??= createSyncHttpClient();
+      client ??= createSyncHttpClient(externalOrigins);
       return client.send(requests);
     },
     close() {

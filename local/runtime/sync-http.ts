@@ -28,12 +28,13 @@ export interface SyncHttpClient {
 /** Slack beyond the longest socket timeout before the main thread gives up on the worker. */
 const WORKER_GRACE_MS = 5_000;
 
-export function createSyncHttpClient(): SyncHttpClient {
+/** `externalOrigins`: origins besides 127.0.0.1 that the worker may contact, e.g. 'https://apisandbox.jooraccess.com'. */
+export function createSyncHttpClient(externalOrigins: readonly string[] = []): SyncHttpClient {
   const signalBuffer = new SharedArrayBuffer(4);
   const signal = new Int32Array(signalBuffer);
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(path.join(__dirname, 'http-worker.cjs'), {
-    workerData: { signal: signalBuffer, replyPort: port2 },
+    workerData: { signal: signalBuffer, replyPort: port2, externalOrigins: [...externalOrigins] },
     transferList: [port2],
   });
   // The worker must not keep a CLI or test process alive once it is idle.

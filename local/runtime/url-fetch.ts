@@ -51,6 +51,8 @@ export interface UrlFetchState {
   /** Manifest `urlFetchWhitelist` prefixes, or null when the manifest has none. */
   allowlist: string[] | null;
   dailyQuota: number;
+  /** Origins besides 127.0.0.1 that may be contacted, only when the user names a JOOR host explicitly. */
+  externalOrigins: readonly string[];
   log: FetchRecord[];
   quota: { windowStartMs: number; used: number };
 }
@@ -293,7 +295,8 @@ function routeRequest(request: PreparedRequest, state: UrlFetchState): { wire: W
   const key = keys.find((prefix) => request.url.startsWith(prefix));
   const target = key === undefined ? request.url : state.routes[key]! + request.url.slice(key.length);
 
-  if (!isLoopbackHttp(target)) {
+  const external = isExternalOrigin(target, state.externalOrigins);
+  if (!isLoopbackHttp(target) && !external) {
     state.log.push({
       url: request.url,
       routedUrl: null,
@@ -304,12 +307,24 @@ function routeRequest(request: PreparedRequest, state: UrlFetchState): { wire: W
     });
     throw new Error(`Address unavailable: ${request.url}`);
   }
-  const headers = {
-    ...request.wire.headers,
-    'User-Agent': USER_AGENT,
-    [CLOCK_HEADER]: String(state.clock.now()),
-  };
+  // A real JOOR host gets no emulator clock header.
+  const headers = external
+    ? { ...request.wire.headers, 'User-Agent': USER_AGENT }
+    : { ...request.wire.headers, 'User-Agent': USER_AGENT, [CLOCK_HEADER]: String(state.clock.now()) };
   return { wire: { ...request.wire, url: target, headers } };
+}
+
+/**
+ * True when `url` is on one of the origins the user named explicitly (the CLI's --joor-url).
+ * NOTE: tests never contact such an origin, so the https path of the worker is exercised only by
+ * a person pushing to a real JOOR sandbox.
+ */
+export function isExternalOrigin(url: string, origins: readonly string[]): boolean {
+  try {
+    return origins.includes(new URL(url).origin);
+  } catch {
+    return false;
+  }
 }
 
 /** Only plain http to 127.0.0.1 may be contacted; every other host is refused before any I/O. */
