@@ -1,5 +1,5 @@
-// What the sidebar preview server needs from whatever runs the server functions: the local Apps
-// Script runtime against the emulator, or the stand-in used before the endpoints existed.
+// Interface between the sidebar preview server and whatever runs the server functions: the
+// local Apps Script runtime against the emulator, or the stand-in used before the endpoints existed.
 
 import type { Workbook } from '../runtime/spreadsheet/model';
 

@@ -1,5 +1,5 @@
-// Chooses the backend of the sidebar preview: the local runtime with the emulator, or the
-// stand-in that answers without either.
+// Chooses the sidebar preview's backend: the local runtime with the emulator, or the stand-in
+// that returns canned results without either.
 
 import type { SidebarBackend } from './backend';
 import { createRuntimeBackend } from './runtime-backend';

@@ -16,7 +16,7 @@ import {
 export interface GridCell {
   /** Display value, as Sheets would show it. */
   text: string;
-  /** The formula, when the cell holds one. */
+  /** The formula, when the cell contains one. */
   formula?: string;
   background?: string;
 }

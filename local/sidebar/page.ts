@@ -2,8 +2,9 @@
 // 300 px iframe on the right, and the google.script.run shim injected into the sidebar.
 
 /**
- * Browser script that stands in for `google.script.run`: every server call is posted to the
- * preview server as `{ name, args }`, whose answer reaches the success or the failure handler.
+ * Browser script that replaces `google.script.run` in the preview: every server call is posted
+ * to the preview server as `{ name, args }`, whose response reaches the success or the failure
+ * handler.
  * Like the real object, each `with…Handler` returns a new runner, and arguments and results are
  * copied as JSON. After each call the parent page redraws the grid.
  */
@@ -34,7 +35,7 @@ const SHIM = `
               else console.error(answer.message);
             })
             .catch(function (error) {
-              if (handlers.failure) handlers.failure(new Error('The preview server did not answer: ' + error.message), handlers.userObject);
+              if (handlers.failure) handlers.failure(new Error('The preview server did not respond: ' + error.message), handlers.userObject);
             });
         };
       }
@@ -52,7 +53,7 @@ export function injectShim(sidebarHtml: string, startScreen?: string): string {
   return html;
 }
 
-/** The preview page. Cell text is set with textContent, so markup in a cell stays inert. */
+/** Returns the preview page. Cell text is set with textContent, so markup in a cell stays inert. */
 export function previewPage(title: string): string {
   return `<!doctype html>
 <html lang="en">

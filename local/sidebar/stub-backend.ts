@@ -1,6 +1,6 @@
 // A stand-in for the add-on's server functions, for developing the sidebar before the endpoints
-// and the local runtime exist. It answers with plausible DTOs on the loaded workbook and sends
-// nothing anywhere.
+// and the local runtime exist. It returns plausible DTOs computed from the loaded workbook and
+// sends nothing anywhere.
 // NOTE: the checks here are a small subset of the add-on's validation, and statuses are written
 // as plain text; tests of the real behaviour must use the runtime backend.
 
@@ -197,6 +197,7 @@ export async function createStubBackend(
     const warehouseColumn = columnOf('warehouse');
     const rows: StubRow[] = [];
     const seen = new Map<string, number>();
+
     for (let row = headerRow + 1; row <= lastRowWithContent(sheet); row++) {
       const text = (column: number): string =>
         column ? String(sheet.values.get(row - 1, column - 1) ?? '') : '';
@@ -205,6 +206,7 @@ export async function createStubBackend(
       const warehouse = text(warehouseColumn).trim() || options.defaultWarehouse;
       const errors: StubRow['errors'] = [];
       const header = (column: number): string => columns.find((info) => info.column === column)?.header ?? '';
+
       if (!/^\d{12,14}$/.test(upc)) {
         errors.push({
           code: 'UPC_FORMAT',
@@ -238,22 +240,9 @@ export async function createStubBackend(
       if (errors.length === 0) seen.set(key, row);
       rows.push({ row, key, sku: upc, warehouse, quantity, errors });
     }
-    const groups = new Map<string, IssueGroupDto>();
-    for (const row of rows) {
-      for (const error of row.errors) {
-        const group = groups.get(error.code) ?? {
-          code: error.code,
-          severity: 'error' as const,
-          title: groupTitle(error.code),
-          count: 0,
-          examples: [],
-        };
-        group.count += 1;
-        if (group.examples.length < 5)
-          group.examples.push({ row: row.row, column: error.column, message: error.message });
-        groups.set(error.code, group);
-      }
-    }
+
+    const groups = groupIssues(rows);
+
     const invalid = rows.filter((row) => row.errors.some((error) => error.code !== 'DUPLICATE')).length;
     const duplicate = rows.filter((row) => row.errors.some((error) => error.code === 'DUPLICATE')).length;
     const summary: ValidationSummaryDto = {
@@ -262,7 +251,7 @@ export async function createStubBackend(
       columns,
       dataRows: rows.length,
       counts: { valid: rows.length - invalid - duplicate, invalid, duplicate },
-      groups: [...groups.values()],
+      groups,
       problems: [],
       notes: ['Stand-in backend: only UPC format, quantity, warehouse and duplicates are checked.'],
     };
@@ -415,4 +404,25 @@ function groupTitle(code: string): string {
     DUPLICATE: 'Same SKU, warehouse and date as an earlier row',
   };
   return titles[code] ?? code;
+}
+
+/** Groups the rows' errors by code, with the first five rows of each as examples. */
+function groupIssues(rows: StubRow[]): IssueGroupDto[] {
+  const groups = new Map<string, IssueGroupDto>();
+  for (const row of rows) {
+    for (const error of row.errors) {
+      const group = groups.get(error.code) ?? {
+        code: error.code,
+        severity: 'error' as const,
+        title: groupTitle(error.code),
+        count: 0,
+        examples: [],
+      };
+      group.count += 1;
+      if (group.examples.length < 5)
+        group.examples.push({ row: row.row, column: error.column, message: error.message });
+      groups.set(error.code, group);
+    }
+  }
+  return [...groups.values()];
 }

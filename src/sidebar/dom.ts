@@ -52,7 +52,7 @@ export function uniqueId(prefix: string): string {
   return `${prefix}-${nextId}`;
 }
 
-/** A labelled form row: the label names the control for screen readers. */
+/** Creates a form row whose label names the control for screen readers. */
 export function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
   const id = control.id || uniqueId('field');
   control.id = id;
@@ -61,7 +61,7 @@ export function field(label: string, control: HTMLElement, hint?: string): HTMLE
   return h('div', { class: 'field' }, h('label', { for: id }, label), control, hintElement);
 }
 
-/** A checkbox with its label on the right and an optional hint below. */
+/** Creates a checkbox with its label on the right and an optional hint below. */
 export function checkbox(
   label: string,
   checked: boolean,

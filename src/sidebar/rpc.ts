@@ -43,8 +43,8 @@ export type RpcCall = <K extends ServerApiName>(
 ) => Promise<ReturnType<ServerApi[K]>>;
 
 /**
- * Apps Script stops a server execution after 6 minutes, so a call without an answer after
- * 6.5 minutes has been lost and the UI may say so.
+ * Apps Script stops a server execution after 6 minutes, so a call without a response after
+ * 6.5 minutes has been lost and the UI may report it.
  */
 export const DEFAULT_TIMEOUT_MS = 390_000;
 
@@ -120,7 +120,7 @@ export function createRpc(options: RpcOptions = {}): RpcCall {
         return;
       }
 
-      // State for this call only: a late answer after the timeout is ignored.
+      // State for this call only: a late response after the timeout is ignored.
       let settled = false;
       const timer = setTimeout(() => {
         settled = true;
@@ -129,8 +129,8 @@ export function createRpc(options: RpcOptions = {}): RpcCall {
           new RpcError(
             'TIMEOUT',
             name,
-            `The server did not answer ${name} within ${seconds} s. Check your connection and try again; ` +
-              'a push resumes from where it stopped.',
+            `The server did not respond to ${name} within ${seconds} s. Check your connection and try ` +
+              'again. A push resumes from where it stopped.',
           ),
         );
       }, timeoutMs);

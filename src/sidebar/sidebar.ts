@@ -1,7 +1,8 @@
 /**
  * Sidebar entry: loads the sidebar state, then shows the Push, Schedule or Settings screen.
- * The server picks the first screen with a `data-screen` attribute on the body (`home`, `push`,
- * `validate`, `settings` or `schedule`); `validate` opens the push screen and validates at once.
+ * The server picks the first screen with a `data-screen` attribute on the body: `home`, `push`,
+ * `validate`, `settings` or `schedule`. The value `validate` opens the push screen and validates
+ * at once.
  * A URL fragment such as `#settings` does the same in the local preview.
  */
 
@@ -26,7 +27,7 @@ function isScreenName(value: string | undefined): value is ScreenName {
   return SCREENS.some(([name]) => name === value);
 }
 
-/** The screen the server or the URL asked for, read once before the sidebar draws itself. */
+/** Reads the screen the server or the URL requests, once, before the sidebar draws itself. */
 function requestedScreen(): { name: ScreenName | undefined; validateNow: boolean } {
   const requested = window.location.hash.replace(/^#/, '') || document.body.dataset.screen;
   if (requested === 'validate') return { name: 'push', validateNow: true };

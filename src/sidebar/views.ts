@@ -85,7 +85,7 @@ export function columnChooser(field: string, columns: string[], handlers: Summar
 }
 
 function renderGroup(group: IssueGroupDto, handlers: SummaryHandlers): HTMLElement {
-  const shown = group.examples.length;
+  const shownCount = group.examples.length;
   const items = group.examples.map((example) => {
     const button = h(
       'button',
@@ -111,7 +111,9 @@ function renderGroup(group: IssueGroupDto, handlers: SummaryHandlers): HTMLEleme
       h('span', { class: 'group-count' }, `(${group.count})`),
     ),
     h('ul', { class: 'examples' }, ...items),
-    group.count > shown ? h('p', { class: 'hint' }, `First ${shown} of ${group.count} rows shown.`) : null,
+    group.count > shownCount
+      ? h('p', { class: 'hint' }, `First ${shownCount} of ${group.count} rows shown.`)
+      : null,
   );
 }
 
@@ -205,7 +207,7 @@ export interface ProgressView {
 }
 
 export function createProgressView(): ProgressView {
-  // A progress element without a value is indeterminate until the first answer arrives.
+  // A progress element without a value is indeterminate until the first response arrives.
   const bar = h('progress', { 'aria-label': 'Push progress' });
   const text = h(
     'p',

@@ -13,7 +13,7 @@ export const ROOT = path.resolve(__dirname, '../..');
 export const SCREENSHOT_DIR = path.join(ROOT, 'docs/screenshots');
 export const DEMO_TOKEN = 'demo-token-not-a-secret-0000';
 
-/** True when build/Code.js declares the sidebar endpoints, so the real runtime can answer them. */
+/** Returns true when build/Code.js declares the sidebar endpoints, so the local runtime can run them. */
 export function endpointsBuilt(): boolean {
   try {
     return /function getSidebarState\(/.test(readFileSync(path.join(ROOT, 'build/Code.js'), 'utf8'));
@@ -177,7 +177,7 @@ export async function openPreview(browser: BrowserContext, options: PreviewOptio
   };
 }
 
-/** Saves a screenshot of the sidebar frame alone, which is what a Sheets user sees. */
+/** Saves a screenshot of the sidebar frame alone: the 300 px panel a Sheets user works in. */
 export async function screenshotSidebar(preview: Preview, name: string): Promise<void> {
   const frame = await preview.page.$('iframe#sidebar');
   await frame?.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });

@@ -19,7 +19,7 @@ let closeBrowser: () => Promise<void>;
 let folder: string;
 let workbookPath: string;
 
-/** A small sheet: one good row, a UPC cell with markup, a warehouse cell that looks like a formula. */
+/** Writes a small sheet: one good row, a UPC cell with markup, a warehouse cell that looks like a formula. */
 async function writeWorkbook(file: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Inventory');

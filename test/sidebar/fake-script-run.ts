@@ -1,6 +1,6 @@
 /**
- * A hand-written `google.script.run` fake: each `with…Handler` returns a new runner, calls are
- * answered asynchronously as in the browser, and a handler that throws reaches the failure handler
+ * A hand-written `google.script.run` fake: each `with…Handler` returns a new runner, results
+ * arrive asynchronously as in the browser, and a handler that throws reaches the failure handler
  * as an Error, which is what Apps Script passes.
  */
 
@@ -17,7 +17,7 @@ export interface FakeScriptRun {
   /** Returns a fresh runner, as reading `google.script.run` does. */
   getRunner(): ScriptRunner;
   calls: RecordedCall[];
-  /** Names whose calls are never answered, to test timeouts. */
+  /** Names whose calls never return a result, to test timeouts. */
   silent: Set<string>;
 }
 
@@ -38,7 +38,7 @@ export function createFakeScriptRun(handlers: Record<string, FakeHandler>): Fake
       runner[name] = (...args: unknown[]) => {
         fake.calls.push({ name, args });
         if (fake.silent.has(name)) return;
-        setTimeout(() => answer(state, handler, args), 0);
+        setTimeout(() => deliverResult(state, handler, args), 0);
       };
     }
     return runner as unknown as ScriptRunner;
@@ -47,7 +47,7 @@ export function createFakeScriptRun(handlers: Record<string, FakeHandler>): Fake
   return fake;
 }
 
-function answer(state: Handlers, handler: FakeHandler, args: unknown[]): void {
+function deliverResult(state: Handlers, handler: FakeHandler, args: unknown[]): void {
   let value: unknown;
   try {
     // google.script.run copies arguments and results as JSON-like values.
