@@ -157,11 +157,21 @@ function readCell(cell: ExcelJS.Cell, sheet: SheetModel, row0: number, column0: 
     const formula = `=${cell.formula}`;
     sheet.formulas.set(row0, column0, formula);
     const result = (cell.value as ExcelJS.CellFormulaValue).result;
-    sheet.values.set(row0, column0, result === undefined ? evaluateFormula(formula) : toCellValue(result));
+    sheet.values.set(row0, column0, result === undefined ? uncachedResult(formula) : toCellValue(result));
     return;
   }
   const value = toCellValue(cell.value);
   if (value !== '') sheet.values.set(row0, column0, value);
+}
+
+/**
+ * Value of a formula cell saved without a cached result. exceljs 4.4 reads a cached empty string
+ * (for example from IFERROR(…,"")) as no result, and Sheets shows such a cell as empty, so only
+ * plain arithmetic is worked out and anything else reads as ''.
+ */
+function uncachedResult(formula: string): CellValue {
+  const evaluated = evaluateFormula(formula);
+  return typeof evaluated === 'number' ? evaluated : '';
 }
 
 function readStyle(cell: ExcelJS.Cell, sheet: SheetModel, row0: number, column0: number): void {

@@ -168,7 +168,14 @@ describe('loadWorkbook with .xlsx', () => {
         sheet.getCell('A2').value = { formula: 'Stock!B7', result: { error: '#REF!' } };
         sheet.getCell('A3').value = { formula: 'IMPORTRANGE("x","A1")', result: 'Loading...' };
         sheet.getCell('A4').value = { formula: 'SUM(1,2)', result: 3 };
+        sheet.getCell('B1').value = { formula: 'IFERROR(VLOOKUP(A2,Stock!A:B,2,FALSE),"")' };
+        sheet.getCell('B2').value = { formula: '2*3' };
       });
+    });
+
+    it('reads a formula without a cached result as empty', async () => {
+      const values = (await openSheet(path)).getRange('B1:B2').getValues();
+      expect(values).toEqual([[''], [6]]);
     });
 
     it('returns error results as strings', async () => {
