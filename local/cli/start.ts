@@ -504,6 +504,10 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     routes = target.routes;
+  } else if (args.dryRun) {
+    // A dry run sends nothing, so it needs no emulator; the hosts stay unrouted and unreachable.
+    token = 'dry-run';
+    routes = {};
   } else {
     emulator = await spawnEmulator({ seed: args.seed });
     token = emulator.token;
