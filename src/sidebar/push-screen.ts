@@ -262,7 +262,7 @@ export function renderPush(app: App, root: HTMLElement, validateNow = false): vo
           view.update(progress);
           if (cancelRequested) break;
         }
-        showOutput(renderResults(progress, () => startPush({ retryFailedOnly: true })));
+        showOutput(renderResults(progress, () => startPush({ retryFailedOnly: true }), cancelRequested));
       })
       .finally(() => setButtonsDisabled(false));
   };
@@ -342,7 +342,11 @@ async function waitUntil(iso: string, cancelled: () => boolean, show: (text: str
   while (!cancelled()) {
     const left = until - Date.now();
     if (left <= 0) return;
-    const time = new Date(until).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+    const time = new Date(until).toLocaleTimeString(undefined, {
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    });
     show(`Waiting for JOOR's next credit window: resuming at ${time} (${Math.ceil(left / 1000)} s).`);
     await new Promise((resolve) => setTimeout(resolve, Math.min(WAIT_TICK_MS, left)));
   }

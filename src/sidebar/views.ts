@@ -247,7 +247,12 @@ export function retryableCount(counts: StatusCounts): number {
   return RETRY_STATUSES.reduce((sum, status) => sum + (counts[status] ?? 0), 0);
 }
 
-export function renderResults(progress: PushProgressDto, onRetry: (() => void) | null): HTMLElement {
+/** Renders the final counts; `cancelled` is true when the user pressed Cancel during the push. */
+export function renderResults(
+  progress: PushProgressDto,
+  onRetry: (() => void) | null,
+  cancelled = false,
+): HTMLElement {
   const retryCount = retryableCount(progress.counts);
   const retry =
     onRetry && retryCount > 0
@@ -257,7 +262,7 @@ export function renderResults(progress: PushProgressDto, onRetry: (() => void) |
   return h(
     'section',
     { class: 'results', 'data-testid': 'results', 'aria-label': 'Push results' },
-    h('h3', {}, progress.stopReason ? 'Push stopped' : 'Push finished'),
+    h('h3', {}, cancelled ? 'Push cancelled' : progress.stopReason ? 'Push stopped' : 'Push finished'),
     h('p', { 'data-testid': 'results-message', role: 'status' }, progress.message),
     progress.stopReason ? h('p', { class: 'message warning' }, progress.stopReason) : null,
     countsList(progress.counts, 'result-counts'),

@@ -1,14 +1,22 @@
 /**
- * Screens beyond the main flow: choosing between two quantity columns, retrying failed rows,
- * the schedule panel and keyboard use of the tabs.
+ * Screens beyond the main flow: choosing between two quantity columns, waiting for JOOR's credit
+ * window and cancelling, retrying failed rows, the schedule panel and keyboard use of the tabs.
  */
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { BrowserContext } from 'playwright-core';
-import { DEMO_TOKEN, endpointsBuilt, launchBrowser, openPreview, type Preview, ROOT } from './harness';
+import {
+  DEMO_TOKEN,
+  endpointsBuilt,
+  launchBrowser,
+  openPreview,
+  type Preview,
+  ROOT,
+  screenshotSidebar,
+} from './harness';
 
 const useStub = !endpointsBuilt();
 
@@ -84,6 +92,50 @@ describe('column choice', () => {
 
     expect(await summary.locator('.count-valid dd').textContent()).toBe('2');
     expect(columns.columns.find((column) => column.header === 'Quantity')?.field).toBe('quantity');
+  });
+});
+
+describe('credit window wait', () => {
+  let preview: Preview;
+
+  beforeAll(async () => {
+    // One item per request uses up JOOR's 60 requests per window long before the sheet ends.
+    const settings = path.join(folder, 'one-item-per-request.json');
+    writeFileSync(
+      settings,
+      JSON.stringify({ warehouses: ['Default', 'Spring 2027 Future'], itemsPerRequest: 1 }),
+    );
+    preview = await openOn('push', { settings });
+  });
+
+  afterAll(async () => {
+    await preview?.close();
+  });
+
+  it('shows progress while waiting', async () => {
+    const { sidebar } = preview;
+
+    await sidebar.getByRole('button', { name: 'Push', exact: true }).click();
+    const wait = sidebar.getByTestId('progress-wait');
+    await wait.filter({ hasText: "Waiting for JOOR's next credit window" }).waitFor({ timeout: 60_000 });
+    const bar = sidebar.getByTestId('progress').locator('progress');
+    await screenshotSidebar(preview, 'push-progress');
+
+    expect(Number(await bar.getAttribute('value'))).toBeGreaterThan(0);
+    expect(Number(await bar.getAttribute('max'))).toBeGreaterThan(Number(await bar.getAttribute('value')));
+    expect(await sidebar.getByTestId('progress-text').textContent()).toMatch(/request \d+ of \d+/);
+  });
+
+  it('cancels during the wait', async () => {
+    const { sidebar } = preview;
+
+    await sidebar.getByRole('button', { name: 'Cancel push' }).click();
+    const results = sidebar.getByTestId('results');
+    await results.waitFor({ timeout: 60_000 });
+
+    expect(await results.getByRole('heading').textContent()).toBe('Push cancelled');
+    expect(Number(await results.locator('[data-status="not_sent"] dd').textContent())).toBeGreaterThan(0);
+    expect(await results.getByRole('button', { name: /^Retry failed rows only/ }).isVisible()).toBe(true);
   });
 });
 

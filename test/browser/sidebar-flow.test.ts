@@ -121,7 +121,6 @@ describe('sidebar flow', () => {
     await sidebar.getByRole('button', { name: 'Push', exact: true }).click();
     const progress = sidebar.getByTestId('progress');
     await progress.waitFor();
-    await screenshotSidebar(preview, 'push-progress');
 
     expect(await progress.locator('progress').isVisible()).toBe(true);
     expect(await sidebar.getByRole('button', { name: 'Cancel push' }).isEnabled()).toBe(true);
