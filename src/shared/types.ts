@@ -101,6 +101,8 @@ export interface SheetProblem {
   message: string;
   /** Header texts involved, e.g. both columns that could feed one field. */
   columns?: string[];
+  /** 1-based column numbers of `columns`, in the same order; two headers may have the same text. */
+  columnNumbers?: number[];
   field?: FieldId;
 }
 

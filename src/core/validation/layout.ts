@@ -255,7 +255,8 @@ function resolveColumns(
         headers,
         config.interactive,
       );
-      problems.push({ code: 'NEEDS_COLUMN_CHOICE', message, columns: headers, field });
+      const columnNumbers = ties.map((candidate) => candidate.cell.index + 1);
+      problems.push({ code: 'NEEDS_COLUMN_CHOICE', message, columns: headers, columnNumbers, field });
       continue;
     }
     fieldIndex[field] = best.cell.index;

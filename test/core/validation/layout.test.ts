@@ -284,7 +284,19 @@ describe('validateSheet sheet problems', () => {
       code: 'NEEDS_COLUMN_CHOICE',
       field: 'quantity',
       columns: ['Available', 'On hand'],
+      columnNumbers: [2, 3],
     });
+  });
+
+  it('tells apart two columns with the same header', () => {
+    const result = validateSheet(
+      sheet([
+        ['UPC', 'Quantity', 'UPC'],
+        ['012345678905', 1, '009876543215'],
+      ]),
+      config(),
+    );
+    expect(result.problems[0]).toMatchObject({ code: 'NEEDS_COLUMN_CHOICE', columnNumbers: [1, 3] });
   });
 
   it('names both columns and the settings option when it cannot ask', () => {
