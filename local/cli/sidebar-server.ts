@@ -2,6 +2,7 @@
 // on 127.0.0.1 only. The sidebar's google.script.run calls reach the server functions through
 // the preview server, so the whole flow can be clicked through in a browser.
 
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,9 +12,12 @@ import type { SidebarBackend } from '../sidebar/backend';
 import { snapshotWorkbook } from '../sidebar/grid';
 import { injectShim, previewPage } from '../sidebar/page';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const ROOT = path.resolve(__dirname, '../..');
 
-/** Request bodies larger than this are rejected; a sidebar call carries a few kilobytes. */
+const EXAMPLE_WORKBOOK = path.join(ROOT, 'examples/inventory.xlsx');
+const EXAMPLE_SETTINGS = path.join(ROOT, 'examples/settings.json');
+
+/** Request bodies larger than this are rejected, because a sidebar call carries a few kilobytes. */
 const MAX_BODY_BYTES = 1_000_000;
 
 export interface SidebarServerOptions {
@@ -48,7 +52,7 @@ export async function startSidebarServer(options: SidebarServerOptions): Promise
   const log = options.log ?? ((line: string) => console.log(line));
   const failures: InjectedFailure[] = [];
   const delays = new Map<string, number>();
-  // Apps Script runs one execution per call; the runtime is not re-entrant, so calls queue here.
+  // Calls queue here because the local runtime runs one execution at a time and is not re-entrant.
   let queue: Promise<unknown> = Promise.resolve();
 
   const runCall = async (
@@ -89,6 +93,7 @@ export async function startSidebarServer(options: SidebarServerOptions): Promise
     if (request.method === 'POST' && url.pathname === '/rpc') {
       const body = (await readJson(request)) as { name?: unknown; args?: unknown };
       if (typeof body.name !== 'string' || !Array.isArray(body.args)) {
+        log(`rejected ${request.method} ${url.pathname}: invalid body`);
         return sendJson(response, 400, {
           ok: false,
           message: 'Expected a JSON body { "name": string, "args": [] }.',
@@ -103,6 +108,7 @@ export async function startSidebarServer(options: SidebarServerOptions): Promise
     if (options.testHooks && request.method === 'POST' && url.pathname === '/test/fail-next') {
       const body = (await readJson(request)) as Partial<InjectedFailure>;
       if (typeof body.name !== 'string' || typeof body.message !== 'string') {
+        log(`rejected ${request.method} ${url.pathname}: invalid body`);
         return sendJson(response, 400, {
           ok: false,
           message: 'Expected { "name": string, "message": string }.',
@@ -114,6 +120,7 @@ export async function startSidebarServer(options: SidebarServerOptions): Promise
     if (options.testHooks && request.method === 'POST' && url.pathname === '/test/delay') {
       const body = (await readJson(request)) as { name?: unknown; ms?: unknown };
       if (typeof body.name !== 'string' || typeof body.ms !== 'number') {
+        log(`rejected ${request.method} ${url.pathname}: invalid body`);
         return sendJson(response, 400, { ok: false, message: 'Expected { "name": string, "ms": number }.' });
       }
       delays.set(body.name, body.ms);
@@ -175,6 +182,7 @@ Serves the built sidebar beside a grid of the workbook on http://127.0.0.1.
   --tz ZONE         the spreadsheet's IANA time zone (default UTC)
   --locale LOCALE   the spreadsheet's locale (default en_US)
   --settings FILE   JSON settings: warehouse list, column mapping, options
+                    (default examples/settings.json when --file is not given)
   --screen NAME     screen the sidebar opens on: home, push, validate, settings or schedule
   --stub            use the stand-in backend instead of the local runtime and the emulator
   --help            show this text
@@ -183,7 +191,7 @@ Serves the built sidebar beside a grid of the workbook on http://127.0.0.1.
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      file: { type: 'string', default: path.join(ROOT, 'examples/inventory.xlsx') },
+      file: { type: 'string' },
       out: { type: 'string' },
       port: { type: 'string', default: '0' },
       tz: { type: 'string', default: 'UTC' },
@@ -203,18 +211,25 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port must be a whole number from 0 to 65535, got "${values.port}".`);
   }
-  const file = path.resolve(values.file);
+  // The example workbook comes with its settings file, so a first run needs no flags.
+  const file = path.resolve(values.file ?? EXAMPLE_WORKBOOK);
+  const settingsFile = values.settings ?? (values.file === undefined ? EXAMPLE_SETTINGS : undefined);
   if (values.out && path.resolve(values.out) === file) {
     throw new Error(`--out must differ from --file (${file}): the input workbook is never modified.`);
   }
 
+  if (!existsSync(path.join(ROOT, 'build/Sidebar.html')) || !existsSync(path.join(ROOT, 'build/Code.js'))) {
+    throw new Error(
+      'build/Sidebar.html or build/Code.js is missing. Run npm run build first, then start the preview again.',
+    );
+  }
   const { createBackend } = await import('../sidebar/create-backend');
   const backend = await createBackend({
     file,
     timeZone: values.tz,
     locale: values.locale,
     stub: values.stub,
-    ...(values.settings ? { settingsFile: path.resolve(values.settings) } : {}),
+    ...(settingsFile ? { settingsFile: path.resolve(settingsFile) } : {}),
   });
   const running = await startSidebarServer({
     backend,
@@ -227,6 +242,7 @@ async function main(): Promise<void> {
   console.log(
     `Workbook: ${file}${values.out ? ` (saved to ${path.resolve(values.out)})` : ' (in memory only)'}`,
   );
+  console.log(`Settings: ${settingsFile ? path.resolve(settingsFile) : 'none (the add-on defaults)'}`);
   console.log(`Backend: ${backend.describe()}`);
   console.log('Press Ctrl+C to stop.');
 
@@ -239,7 +255,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop());
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+if (require.main === module) {
   main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);

@@ -16,6 +16,8 @@ export interface BackendOptions {
 }
 
 export async function createBackend(options: BackendOptions): Promise<SidebarBackend> {
-  if (options.stub) return createStubBackend(options.file, options.timeZone, options.locale);
+  if (options.stub) {
+    return createStubBackend(options.file, options.timeZone, options.locale, options.settingsFile);
+  }
   return createRuntimeBackend(options);
 }

@@ -2,8 +2,9 @@
 // and the local runtime exist. It returns plausible DTOs computed from the loaded workbook and
 // sends nothing anywhere.
 // NOTE: the checks here are a small subset of the add-on's validation, and statuses are written
-// as plain text; tests of the real behaviour must use the runtime backend.
+// as plain text. Tests of the real behaviour must use the runtime backend.
 
+import { readFile } from 'node:fs/promises';
 import type {
   IssueGroupDto,
   PreviewDto,
@@ -50,14 +51,21 @@ export async function createStubBackend(
   file: string,
   timeZone: string,
   locale: string,
+  settingsFile?: string,
 ): Promise<SidebarBackend> {
   const book = await loadWorkbook(file, { timeZone, locale });
+  const fromFile = settingsFile
+    ? (JSON.parse(await readFile(settingsFile, 'utf8')) as {
+        warehouses?: string[];
+        itemsPerRequest?: number;
+      })
+    : {};
   const settings: SettingsDto = {
     environment: 'sandbox',
     tokenMasked: '',
     hasToken: false,
-    warehouses: ['Default'],
-    itemsPerRequest: 50,
+    warehouses: fromFile.warehouses ?? ['Default'],
+    itemsPerRequest: fromFile.itemsPerRequest ?? 50,
     styleIdentifierKey: 'both',
     format: 'json',
   };
