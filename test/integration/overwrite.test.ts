@@ -155,7 +155,7 @@ describe('overwrite', () => {
   describe('replace from sheet', () => {
     // A first push confirms catalogue entries 0…9; the sheet then loses entries 8 and 9.
     const firstRows = sequentialRows(10);
-    const keptRows = firstRows.slice(0, 8).map((row) => ({ ...row, quantity: row.quantity + 100 }));
+    const keptRows = firstRows.slice(0, 8).map((row) => ({ ...row, quantity: Number(row.quantity) + 100 }));
 
     function pushTwice() {
       const workbook = inventoryWorkbook(firstRows);
