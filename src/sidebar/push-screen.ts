@@ -6,7 +6,7 @@
 import type { ApiResult, PushProgressDto, StartPushRequest } from '../shared/api';
 import type { ColumnMapping, FieldId, PushOptions } from '../shared/types';
 import { type App, isFailure } from './app';
-import { checkbox, field, h, replaceChildren, uniqueId } from './dom';
+import { checkbox, field, formatTime, h, replaceChildren, uniqueId } from './dom';
 import { fieldLabel } from './fields';
 import { renderOverwriteConfirmation } from './overwrite-confirm';
 import {
@@ -317,9 +317,17 @@ export function renderPush(app: App, root: HTMLElement, validateNow = false): vo
   });
 
   const activeRunId = app.state?.activeRunId;
+  const lastRun = app.state?.lastRun;
   replaceChildren(
     root,
     h('h2', {}, 'Push inventory'),
+    lastRun
+      ? h(
+          'p',
+          { class: 'hint', 'data-testid': 'last-run' },
+          `Last push: ${formatTime(lastRun.startedAt)}, ${lastRun.outcome}. ${lastRun.message}`,
+        )
+      : null,
     form.element,
     h('div', { class: 'actions main-actions' }, validate, preview, push),
     activeRunId

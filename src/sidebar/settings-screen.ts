@@ -4,9 +4,9 @@
  */
 
 import type { ColumnInfo, SettingsDto } from '../shared/api';
-import type { ColumnMapping, Environment, FieldId } from '../shared/types';
+import type { ColumnMapping, Environment, FieldId, StyleIdentifierKey } from '../shared/types';
 import type { App } from './app';
-import { h, replaceChildren, uniqueId } from './dom';
+import { field, h, replaceChildren, uniqueId } from './dom';
 import { FIELD_LABELS } from './fields';
 
 export function renderSettings(app: App, root: HTMLElement): void {
@@ -22,6 +22,56 @@ export function renderSettings(app: App, root: HTMLElement): void {
     tokenSection(app, settings),
     warehouseSection(app, settings),
     mappingSection(app),
+    requestSection(app, settings),
+  );
+}
+
+/** Items per request and the key spelling JOOR reads for the style identifier. */
+function requestSection(app: App, settings: SettingsDto): HTMLElement {
+  const items = h('input', {
+    type: 'number',
+    min: 1,
+    step: 1,
+    id: uniqueId('items'),
+    value: settings.itemsPerRequest,
+    'data-testid': 'items-per-request',
+  });
+  const keySelect = h('select', { id: uniqueId('style-key') });
+  const keys: Array<[StyleIdentifierKey, string]> = [
+    ['both', 'Both spellings (style_identifier and style_identifer)'],
+    ['style_identifier', 'style_identifier'],
+    ['style_identifer', "style_identifer (as on JOOR's bulk page)"],
+  ];
+  for (const [value, label] of keys) {
+    keySelect.appendChild(h('option', { value, selected: settings.styleIdentifierKey === value }, label));
+  }
+  const save = h('button', { type: 'button', class: 'secondary' }, 'Save request settings');
+  save.addEventListener('click', () => {
+    const itemsPerRequest = Number(items.value);
+    if (!Number.isInteger(itemsPerRequest) || itemsPerRequest < 1) {
+      app.showError(`Items per request must be a whole number of 1 or more, got "${items.value}".`);
+      items.focus();
+      return;
+    }
+    void app.busy(save, async () => {
+      const styleIdentifierKey = keySelect.value as StyleIdentifierKey;
+      const saved = app.unwrap(await app.call('saveSettings', { itemsPerRequest, styleIdentifierKey }));
+      if (!saved || !app.state) return;
+      app.state.settings = saved.settings;
+      app.showInfo(`Request settings saved: up to ${saved.settings.itemsPerRequest} items per request.`);
+    });
+  });
+  return h(
+    'fieldset',
+    { 'data-testid': 'request-settings' },
+    h('legend', {}, 'Requests'),
+    field(
+      'Items per request',
+      items,
+      'JOOR documents no maximum; fewer items make smaller requests but use more of the 60 requests per 5 minutes.',
+    ),
+    field('Style identifier key', keySelect, "JOOR's bulk inventory page spells the key style_identifer."),
+    h('div', { class: 'actions' }, save),
   );
 }
 

@@ -81,6 +81,30 @@ describe('sidebar flow', () => {
     await screenshotSidebar(preview, 'settings');
   });
 
+  it('rejects items per request of zero', async () => {
+    const { sidebar } = preview;
+
+    await sidebar.getByTestId('items-per-request').fill('0');
+    await sidebar.getByRole('button', { name: 'Save request settings' }).click();
+
+    expect(await sidebar.getByRole('alert').textContent()).toBe(
+      'Items per request must be a whole number of 1 or more, got "0".',
+    );
+  });
+
+  it('saves items per request', async () => {
+    const { sidebar } = preview;
+
+    await sidebar.getByTestId('items-per-request').fill('150');
+    await sidebar.getByRole('button', { name: 'Save request settings' }).click();
+    await sidebar.getByText(/Request settings saved/).waitFor();
+    const saved = (await preview.call('getSidebarState')) as {
+      state: { settings: { itemsPerRequest: number } };
+    };
+
+    expect(saved.state.settings.itemsPerRequest).toBe(150);
+  });
+
   it('validates and selects a clicked row', async () => {
     const { sidebar, page } = preview;
 
