@@ -119,24 +119,35 @@ export interface DrivenRun {
   final: PushProgressDto;
 }
 
+export interface DriveOptions {
+  maxExecutions?: number;
+  /** Runs before each continuation, for example to edit the sheet between executions. */
+  between?: (execution: number) => void;
+}
+
 /**
  * Runs a started push to the end the way the CLI does: continue, after waiting for `resumeAfter`,
- * until the progress says finished. `between` runs before each continuation, for example to edit
- * the sheet between executions.
+ * until the progress says finished.
  */
 export function driveToEnd(
   runtime: LocalRuntime,
   first: ExecutionResult<ApiResult<{ progress: PushProgressDto }>>,
-  options: { maxExecutions?: number; between?: (execution: number) => void } = {},
+  options: DriveOptions = {},
 ): DrivenRun {
-  const maxExecutions = options.maxExecutions ?? 50;
-  let progress = unwrapProgress(first, 'startPush');
+  const progress = unwrapProgress(first, 'startPush');
   const run: DrivenRun = {
     executions: [progress],
     executionMs: [first.virtualMs],
     killed: first.killed,
     final: progress,
   };
+  return continueToEnd(runtime, run, options);
+}
+
+/** Continues a push from the last progress in `run` until it finishes, adding to `run`. */
+export function continueToEnd(runtime: LocalRuntime, run: DrivenRun, options: DriveOptions = {}): DrivenRun {
+  const maxExecutions = options.maxExecutions ?? 50;
+  let progress = run.final;
   while (!progress.finished) {
     if (run.executions.length >= maxExecutions) {
       throw new Error(`Push ${progress.runId} did not finish within ${maxExecutions} executions`);
