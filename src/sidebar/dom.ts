@@ -85,6 +85,7 @@ export function formatTime(iso: string | undefined): string {
     day: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+    hour12: false,
   });
 }
 

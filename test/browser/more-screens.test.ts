@@ -185,6 +185,8 @@ describe('retry and schedule', () => {
     await sidebar.locator('.message.info, .message.error').first().waitFor();
     await sidebar.getByTestId('interval').waitFor();
 
+    await screenshotSidebar(preview, 'schedule');
+
     expect(await sidebar.locator('.message.error').count()).toBe(0);
     expect(await sidebar.getByTestId('interval').inputValue()).toBe('daily');
     expect(await sidebar.getByTestId('hour').inputValue()).toBe('7');
