@@ -126,6 +126,55 @@ describe('multi-execution push', () => {
     });
   });
 
+  describe('execution time budget used up', () => {
+    // The emulator's response delay runs in real time, so virtual time is spent on honoured
+    // 429 waits instead: three waits of 89.8 s bring the execution to about 269.4 s of its
+    // 270 s budget, and a 503 then needs a backoff that no longer fits.
+    const rows = sequentialRows(12);
+    const throttle = (at: number) => ({ at, kind: 'throttle', headers: { 'Retry-After': '89.8' } }) as const;
+
+    async function pushPastBudget() {
+      await emulator.control.setFaults([
+        throttle(2),
+        throttle(4),
+        throttle(6),
+        { at: 8, kind: 'status', status: 503, bodyType: 'html' },
+      ]);
+      const workbook = inventoryWorkbook(rows);
+      const runtime = createAddonRuntime(emulator, workbook, { itemsPerRequest: 2 }, { startTimeMs });
+      const run = driveToEnd(runtime, startPush(runtime));
+      runtime.close();
+      return { workbook, run, requests: await emulator.control.requests() };
+    }
+
+    it('stops before the execution limit', async () => {
+      const { run } = await pushPastBudget();
+      expect(run.executions.length).toBe(2);
+      expect(run.killed).toBe(false);
+      expect(run.executionMs[0]).toBeLessThan(EXECUTION_LIMIT_MS);
+    });
+
+    it('says the push continues', async () => {
+      const { run } = await pushPastBudget();
+      expect(run.executions[0]!.stopReason).toContain('continues in the next execution');
+    });
+
+    it('resends only the unconfirmed batch', async () => {
+      const { requests } = await pushPastBudget();
+      const applied = requests.filter((request) => request.status === 200);
+      expect(applied.reduce((sum, request) => sum + (request.lineCount ?? 0), 0)).toBe(rows.length);
+    });
+
+    it('stores every row and labels it sent', async () => {
+      const { workbook } = await pushPastBudget();
+      const stored = storedQuantities((await emulator.control.positions()).positions);
+      for (const view of readRows(workbook)) {
+        expect(view.status).toBe('Sent');
+        expect(stored.get(view.upc)).toBe(view.quantity);
+      }
+    });
+  });
+
   describe('429 with Retry-After', () => {
     const rows = sequentialRows(6);
 
