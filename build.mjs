@@ -49,7 +49,9 @@ async function buildServer() {
     charset: 'utf8',
     legalComments: 'none',
     outfile: path.join(outDir, 'Code.js'),
-    footer: { js: `\n// Entry points for Apps Script, generated from src/server/main.ts exports.\n${footerFor(names)}\n` },
+    footer: {
+      js: `\n// Entry points for Apps Script, generated from src/server/main.ts exports.\n${footerFor(names)}\n`,
+    },
     logLevel: 'warning',
   });
   return names;
