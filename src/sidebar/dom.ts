@@ -7,7 +7,10 @@ export type Child = Node | string | number | null | undefined | false;
 
 export type Attributes = Record<string, string | number | boolean | undefined | EventListener>;
 
-/** Creates an element; `on…` attributes become listeners, `false`/`undefined` attributes are skipped. */
+/**
+ * Creates an element. Attributes named `on…` become listeners, and `false` or `undefined`
+ * attributes are skipped.
+ */
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attributes: Attributes = {},

@@ -66,7 +66,7 @@ function createForm(app: App): PushForm {
   overwrite.input.setAttribute('data-testid', 'overwrite');
   replace.input.setAttribute('data-testid', 'replace-from-sheet');
 
-  // Overwrite and replace-from-sheet are two answers to one question, so one excludes the other.
+  // Overwrite and replace-from-sheet both handle SKUs missing from the sheet, so checking one clears the other.
   overwrite.input.addEventListener('change', () => {
     if (overwrite.input.checked) replace.input.checked = false;
   });

@@ -1,6 +1,6 @@
 /**
- * Renders the push screen's results: the validation summary, the dry-run preview, push progress,
- * the final counts and the overwrite confirmation. Every value is inserted as text.
+ * Renders the push screen's results: the validation summary, the dry-run preview, push progress
+ * and the final counts. Every value is inserted as text.
  */
 
 import type { IssueGroupDto, PreviewDto, PushProgressDto, ValidationSummaryDto } from '../shared/api';
@@ -70,7 +70,7 @@ function renderProblem(problem: SheetProblem, handlers: SummaryHandlers): HTMLEl
   return box;
 }
 
-/** Lets the user pick one header when several could feed a field. */
+/** Creates a chooser for one header when several could feed a field. */
 export function columnChooser(field: string, columns: string[], handlers: SummaryHandlers): HTMLElement {
   const select = h('select', { id: uniqueId('choose'), 'data-testid': 'column-choice' });
   for (const column of columns) select.appendChild(h('option', { value: column }, column));

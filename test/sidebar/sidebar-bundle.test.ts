@@ -13,7 +13,7 @@ function readBundle(): string | undefined {
 
 const bundle = readBundle();
 
-// npm test builds before jest, so these run there; a bare `npx jest` without a build skips them.
+// npm test builds before jest, so these tests run there. A bare `npx jest` without a build skips them.
 (bundle === undefined ? describe.skip : describe)('build/Sidebar.html', () => {
   it.each(['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'eval('])(
     'never uses %s',
