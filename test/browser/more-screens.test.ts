@@ -95,6 +95,23 @@ describe('column choice', () => {
   });
 });
 
+describe('start screen', () => {
+  it('validates at once on the validate screen', async () => {
+    const preview = await openOn('validate', { settings: `${ROOT}/examples/settings.json` });
+    try {
+      const summary = preview.sidebar.getByTestId('validation-summary');
+      await summary.waitFor();
+
+      expect(await preview.sidebar.getByRole('tab', { name: 'Push' }).getAttribute('aria-selected')).toBe(
+        'true',
+      );
+      expect(await summary.locator('.count-valid dd').textContent()).toMatch(/^\d+$/);
+    } finally {
+      await preview.close();
+    }
+  });
+});
+
 describe('credit window wait', () => {
   let preview: Preview;
 
