@@ -174,8 +174,40 @@ function findCandidates(sku: string, index: IdentifierIndex, sent: SentLine[]): 
   if (candidates.length < 2) {
     return candidates;
   }
+  // Identifiers that differ only in punctuation (SS27TEE01, SS27-TEE-01, +SS27-TEE-01) land on
+  // one compact key, so the closest reading wins: the sku text exactly as one row's parts
+  // joined, then one row's parts verbatim inside it, then parts with separators ignored.
   // Compiling a pattern costs far more than a lookup, so only ambiguous lines pay for it.
-  return candidates.filter((position) => skuNamesItem(sku, sent[position]?.item));
+  const exact = candidates.filter((position) => skuEqualsItem(sku, sent[position]?.item));
+  if (exact.length > 0) {
+    return exact;
+  }
+  const verbatim = candidates.filter((position) => skuNamesItem(sku, sent[position]?.item, true));
+  if (verbatim.length > 0) {
+    return verbatim;
+  }
+  return candidates.filter((position) => skuNamesItem(sku, sent[position]?.item, false));
+}
+
+/** Separators JOOR or a proxy might put between the parts of a joined `sku`. */
+const JOIN_SEPARATORS = ['-', '_', ' ', '/', '|', ':', '.', ',', ''];
+
+/** True when `sku` is exactly the row's UPC or one of its tuples joined with one separator. */
+function skuEqualsItem(sku: string, item: InventoryItem | undefined): boolean {
+  if (item === undefined) {
+    return false;
+  }
+  const text = sku.trim();
+  if (item.upc !== undefined && item.upc.trim() === text) {
+    return true;
+  }
+  return identifierTuples(item).some((tuple) => {
+    if (tuple.some((part) => part === undefined || String(part) === '')) {
+      return false;
+    }
+    const parts = tuple.map((part) => String(part));
+    return JOIN_SEPARATORS.some((separator) => parts.join(separator) === text);
+  });
 }
 
 const SEPARATOR_PATTERN = '[^A-Za-z0-9]*';
@@ -184,8 +216,14 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Matches a part with any separator, or none, where the part has one (`SS25-TEE` ~ `SS25TEE`). */
-function partPattern(part: string): string {
+/**
+ * Matches a part verbatim, or with any separator (or none) where the part has one
+ * (`SS25-TEE` ~ `SS25TEE`).
+ */
+function partPattern(part: string, verbatim: boolean): string {
+  if (verbatim) {
+    return escapeRegExp(part);
+  }
   return part
     .split(NOT_ALNUM)
     .filter((piece) => piece !== '')
@@ -194,7 +232,7 @@ function partPattern(part: string): string {
 }
 
 /** Checks that `sku` contains the UPC or one whole tuple, parts in order, with only separators between. */
-function skuNamesItem(sku: string, item: InventoryItem | undefined): boolean {
+function skuNamesItem(sku: string, item: InventoryItem | undefined, verbatim: boolean): boolean {
   if (item === undefined) {
     return false;
   }
@@ -206,7 +244,7 @@ function skuNamesItem(sku: string, item: InventoryItem | undefined): boolean {
     if (tuple.some((part) => part === undefined || String(part) === '')) {
       return false;
     }
-    const body = tuple.map((part) => partPattern(String(part))).join(SEPARATOR_PATTERN);
+    const body = tuple.map((part) => partPattern(String(part), verbatim)).join(SEPARATOR_PATTERN);
     return new RegExp(`(^|[^A-Za-z0-9])${body}($|[^A-Za-z0-9])`).test(sku);
   });
 }

@@ -33,6 +33,49 @@ const statusOf = (rows: ReturnType<typeof matchResults>['rows']) =>
   rows.map((row) => `${row.row}:${row.status}`);
 
 describe('matchResults', () => {
+  describe('style numbers that differ only in punctuation', () => {
+    const tuple = (row: number, style: string, size: string) => ({
+      row,
+      item: {
+        warehouse: 'Default',
+        style_number: style,
+        style_identifier: style,
+        color_code: '001',
+        size,
+        inventory: 1,
+      },
+    });
+    const sent = [
+      tuple(2, 'SS27-TEE-01', 'M'),
+      tuple(3, 'SS27TEE01', 'M'),
+      tuple(4, '+SS27-TEE-01', 'M'),
+      tuple(5, 'SS27-TEE-01', 'L'),
+      tuple(6, 'SS27/TEE/01', 'L'),
+    ];
+    const lines = [
+      { sku: 'SS27-TEE-01-001-M', status: 'pass' as const, logId: 'pass-M' },
+      { sku: 'SS27TEE01-001-M', status: 'fail' as const, logId: 'fail-nodash' },
+      { sku: '+SS27-TEE-01-001-M', status: 'fail' as const, logId: 'fail-plus' },
+      { sku: 'SS27-TEE-01-001-L', status: 'pass' as const, logId: 'pass-L' },
+      { sku: 'SS27/TEE/01-001-L', status: 'fail' as const, logId: 'fail-slash' },
+    ];
+    const expected = [
+      { row: 2, status: 'sent', logId: 'pass-M' },
+      { row: 3, status: 'failed', logId: 'fail-nodash' },
+      { row: 4, status: 'failed', logId: 'fail-plus' },
+      { row: 5, status: 'sent', logId: 'pass-L' },
+      { row: 6, status: 'failed', logId: 'fail-slash' },
+    ];
+
+    it.each([
+      ['in request order', lines],
+      ['reversed', [...lines].reverse()],
+    ])('each row gets its own line %s', (_label, order) => {
+      const rows = matchResults(sent, order).rows.map(({ row, status, logId }) => ({ row, status, logId }));
+      expect(rows).toEqual(expected);
+    });
+  });
+
   it('matches lines in request order by UPC', () => {
     const report = matchResults(
       [upcRow(2, '012345678905'), upcRow(3, '012345678912')],
