@@ -1,17 +1,19 @@
 /**
  * Times the add-on's core on one workbook in plain Node: validateSheet, scopeRun, planBatches and
  * buildBulkRequest for every batch, against the floor of JSON.stringify over the final payloads.
- * A vm context slows plain arithmetic a lot, so the core is never timed inside the runtime.
+ * A vm context slows plain arithmetic a lot, so the core is never timed inside the runtime. The
+ * core is bundled by esbuild first, as in build/Code.js.
  */
 
-import { fingerprintLine, hashToken } from '../../src/core/push/fingerprint';
-import { buildBulkRequest } from '../../src/core/push/payload';
-import { planBatches } from '../../src/core/push/plan';
-import { scopeRun } from '../../src/core/run/scope';
-import { type CellValue, type SheetInput, validateSheet } from '../../src/core/validation';
-import { RESERVED_HEADERS } from '../../src/server/gas/sheet';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import type { CellValue, SheetInput } from '../../src/core/validation';
 import type { PushOptions } from '../../src/shared/types';
 import { formatDisplayValue, GENERAL_FORMAT, loadWorkbook, localeConventions } from '../runtime/spreadsheet';
+
+type Core = typeof import('./core-entry');
 
 /** Timed runs per workbook; the figures are the fastest run, after the first has warmed the JIT. */
 const RUNS = 5;
@@ -37,7 +39,7 @@ export interface CoreFigures {
 }
 
 /** Reads the first sheet's values and display values as getValues and getDisplayValues return them. */
-async function readSheetInput(file: string): Promise<SheetInput> {
+export async function readSheetInput(file: string): Promise<SheetInput> {
   const workbook = await loadWorkbook(file, { timeZone: 'UTC', locale: 'en_US' });
   const sheet = workbook.sheets[0];
   if (sheet === undefined) throw new Error(`${file} has no sheet.`);
@@ -96,7 +98,37 @@ interface CoreRun {
   validRows: number;
 }
 
-function runCore(input: SheetInput, itemsPerRequest: number): CoreRun {
+/** Bundles the core with the add-on's esbuild target and loads it. */
+export function loadCore(): Core {
+  const folder = mkdtempSync(path.join(tmpdir(), 'joor-bench-core-'));
+  try {
+    const outfile = path.join(folder, 'core.cjs');
+    esbuild.buildSync({
+      entryPoints: [path.join(__dirname, 'core-entry.ts')],
+      bundle: true,
+      format: 'cjs',
+      platform: 'neutral',
+      mainFields: ['module', 'main'],
+      target: 'es2020',
+      outfile,
+      logLevel: 'warning',
+    });
+    return require(outfile) as Core;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+export function runCore(core: Core, input: SheetInput, itemsPerRequest: number): CoreRun {
+  const {
+    buildBulkRequest,
+    fingerprintLine,
+    hashToken,
+    planBatches,
+    RESERVED_HEADERS,
+    scopeRun,
+    validateSheet,
+  } = core;
   const tokenHash = hashToken(TOKEN);
   const started = cpuMs();
   const validation = validateSheet(input, {
@@ -155,10 +187,11 @@ function total(steps: CoreFigures['stepsMs']): number {
 /** Measures the core on `file`; the sheet is read before any timing starts. */
 export async function measureCore(file: string, itemsPerRequest: number): Promise<CoreFigures> {
   const input = await readSheetInput(file);
+  const core = loadCore();
   let best: CoreRun | undefined;
   let bestFloorMs = Number.POSITIVE_INFINITY;
   for (let run = 0; run <= RUNS; run++) {
-    const result = runCore(input, itemsPerRequest);
+    const result = runCore(core, input, itemsPerRequest);
     // The floor serialises the very objects the payloads carry, so both sides do the same work.
     const objects = result.payloads.map((payload) => JSON.parse(payload) as unknown);
     const floorStarted = cpuMs();
