@@ -41,8 +41,33 @@ function formatIso(year: number, month: number, day: number): string {
   return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
+/** Earliest and latest years accepted; outside them a date is almost always a damaged cell. */
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2099;
+
 /** Returns the date to send as YYYY-MM-DD, `undefined` for no date, or `null` after an error. */
 export function readInventoryDate(
+  ctx: RowContext,
+  column: FieldColumn,
+  value: CellValue,
+  display: string | undefined,
+): string | null | undefined {
+  const date = readDateCell(ctx, column, value, display);
+  if (typeof date !== 'string') return date;
+  const year = Number(date.slice(0, 4));
+  if (year >= FIRST_YEAR && year <= LAST_YEAR) return date;
+  // A 0 or a small number formatted as a date shows as 1899-12-30 or 1900-01-01.
+  addError(
+    ctx,
+    column,
+    'DATE_OUT_OF_RANGE',
+    date,
+    rowMessages.dateOutOfRange(ctx.row, column.header, date, FIRST_YEAR, LAST_YEAR),
+  );
+  return null;
+}
+
+function readDateCell(
   ctx: RowContext,
   column: FieldColumn,
   value: CellValue,

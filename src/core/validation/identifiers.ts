@@ -24,6 +24,9 @@ export const MAX_LENGTHS: Readonly<Partial<Record<string, number>>> = {
   style_identifier: 100,
 };
 
+/** A code of zeros only passes the check digit but names no product: a placeholder. */
+const ALL_ZEROS = /^0+$/;
+
 export function readGtin(
   ctx: RowContext,
   column: FieldColumn,
@@ -48,6 +51,10 @@ function readGtinText(ctx: RowContext, column: FieldColumn, text: string): strin
   if (rejectFormulaError(ctx, column, text)) return null;
 
   if (isDigits(text)) {
+    if (ALL_ZEROS.test(text)) {
+      addError(ctx, column, 'GTIN_ZERO', text, rowMessages.gtinAllZeros(ctx.row, column.header, text));
+      return null;
+    }
     if (!GTIN_LENGTHS.has(text.length)) {
       addError(ctx, column, 'GTIN_LENGTH', text, rowMessages.gtinLength(ctx.row, column.header, text));
       return null;
@@ -91,9 +98,11 @@ function readGtinNumber(
     );
     return null;
   }
-  // The displayed exponent form may be all that is left of the code: the value itself can be
-  // the rounded number, so a check digit that happens to pass proves nothing.
-  if (showsExponent(displayed)) {
+  // The displayed exponent form may be all that is left of the code: a value with no more
+  // significant digits than a scientific display keeps (6) can be the rounded number, so a check
+  // digit that happens to pass proves nothing. A value with more digits is only displayed that way.
+  const exponent = showsExponent(displayed);
+  if (exponent && Number(value.toPrecision(6)) === value) {
     addError(
       ctx,
       column,
@@ -115,12 +124,26 @@ function readGtinNumber(
   }
 
   const digits = String(value);
+  if (exponent) {
+    const message = rowMessages.exponentDisplayOnly(ctx.row, column.header, displayed, digits);
+    addWarning(ctx, column, 'EXPONENT_DISPLAY', displayed, message);
+  }
   // A number format such as 000000000000 shows the zeros the value lacks; send what is displayed.
   const trimmedDisplay = display === undefined ? '' : trimCell(display);
   if (trimmedDisplay.length > digits.length && isDigits(trimmedDisplay) && Number(trimmedDisplay) === value) {
     return readGtinText(ctx, column, trimmedDisplay) ?? null;
   }
 
+  if (value === 0) {
+    addError(
+      ctx,
+      column,
+      'GTIN_ZERO',
+      displayed,
+      rowMessages.gtinAllZeros(ctx.row, column.header, displayed),
+    );
+    return null;
+  }
   if (digits.length <= 11) {
     const padded = '000000000000'.slice(digits.length) + digits;
     if (!hasValidCheckDigit(padded)) {

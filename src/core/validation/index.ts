@@ -7,6 +7,13 @@
 export { describeSku } from './describe-sku';
 export { groupIssues } from './group-issues';
 export { computeCheckDigit, hasValidCheckDigit, toGtin14 } from './gtin';
-export type { CellValue, SheetInput, ValidationConfig, ValidationCounts, ValidationResult } from './types';
+export type {
+  CellValue,
+  MergedRange,
+  SheetInput,
+  ValidationConfig,
+  ValidationCounts,
+  ValidationResult,
+} from './types';
 export { KEY_SEPARATOR } from './validate-row';
 export { validateSheet } from './validate-sheet';

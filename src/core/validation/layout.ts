@@ -77,6 +77,19 @@ function readHeaderCells(input: SheetInput, rowIndex: number): HeaderCell[] {
   return cells;
 }
 
+/**
+ * Lists the fields a row would give if it were a header row, with their column indexes, so a
+ * header repeated further down the sheet (a second table or a page header) is recognised.
+ */
+export function headerFieldsOf(input: SheetInput, rowIndex: number): Map<string, number> {
+  const fields = new Map<string, number>();
+  for (const cell of readHeaderCells(input, rowIndex)) {
+    const synonym = SYNONYMS.get(cell.synonymKey);
+    if (synonym !== undefined && !fields.has(synonym.field)) fields.set(synonym.field, cell.index);
+  }
+  return fields;
+}
+
 function countKnownFields(cells: readonly HeaderCell[], mappedKeys: ReadonlySet<string>): number {
   const fields = new Set<string>();
   for (const cell of cells) {

@@ -21,8 +21,14 @@ export const FIELD_NOUNS: Readonly<Record<FieldId, string>> = {
   made_to_order: 'made-to-order flag',
 };
 
+/** Longest value quoted in full in a message; longer cells are cut, with their length given. */
+const MAX_QUOTED_CHARS = 60;
+
 /** Formats a value for a message: codes and numbers bare, other text in double quotes. */
 export function showValue(value: string): string {
+  if (value.length > MAX_QUOTED_CHARS) {
+    return `"${value.slice(0, MAX_QUOTED_CHARS - 1)}…" (${value.length} characters)`;
+  }
   return /^-?[0-9][0-9.,]*$/.test(value) ? value : `"${value}"`;
 }
 
@@ -54,6 +60,49 @@ export const rowMessages = {
       `${at(row, header)}: ${cellDigits} is not a valid UPC/EAN, also read as ${padded} with the leading zero ` +
       `a Number cell drops (check digit should be ${expected}). Check the code against the product label ` +
       'and format the column as Plain text.'
+    );
+  },
+
+  dateOutOfRange(row: number, header: string, date: string, first: number, last: number): string {
+    return (
+      `${at(row, header)}: ${date} is outside the years ${first} to ${last}, so the cell is probably a 0 or a ` +
+      'number formatted as a date. Enter the date as YYYY-MM-DD, or leave the cell empty for stock available now.'
+    );
+  },
+
+  mergedCell(row: number, header: string, range: string): string {
+    return (
+      `${at(row, header)}: the cell is part of the merged cells ${range}, so the sheet gives the add-on an ` +
+      'empty value for this row. Unmerge the cells and fill the value into every row.'
+    );
+  },
+
+  repeatedHeader(row: number, headerRow: number): string {
+    return `Row ${row} repeats the header of row ${headerRow}, so it is not data and is not sent. Delete the row.`;
+  },
+
+  secondHeader(row: number, headerRow: number): string {
+    return (
+      `Row ${row} is a second header row whose columns differ from the header in row ${headerRow}. ` +
+      'The add-on reads one table per sheet: move the second table to its own sheet.'
+    );
+  },
+
+  belowSecondHeader(row: number, secondHeaderRow: number): string {
+    return (
+      `Row ${row} is below a second header row (row ${secondHeaderRow}) with other columns, so its cells ` +
+      "cannot be read with this sheet's header. Move that table to its own sheet; the row is not sent."
+    );
+  },
+
+  gtinAllZeros(row: number, header: string, text: string): string {
+    return `${at(row, header)}: ${text} has only zeros, a placeholder that names no product. Enter the product's UPC or leave the row out.`;
+  },
+
+  exponentDisplayOnly(row: number, header: string, displayed: string, digits: string): string {
+    return (
+      `${at(row, header)}: shown as ${displayed}, but the cell holds all the digits (${digits}), so those ` +
+      'are used. Format the column as Plain text so the codes stay readable.'
     );
   },
 

@@ -17,6 +17,16 @@ export interface SheetInput {
   timeZone: string;
   /** Spreadsheet locale, e.g. 'en_US', 'de_DE', 'fr_FR'. */
   locale: string;
+  /** Merged ranges of the used range (1-based), from one `getMergedRanges()` call. */
+  merges?: MergedRange[];
+}
+
+/** A merged range: only its top-left cell has a value in `getValues()`. */
+export interface MergedRange {
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
 }
 
 export interface ValidationConfig {

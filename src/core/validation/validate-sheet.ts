@@ -5,13 +5,20 @@
 
 import type { FieldId, ValidatedRow } from '../../shared/types';
 import { markDuplicates } from './duplicates';
-import { type ColumnLayout, detectLayout } from './layout';
-import { notes } from './messages';
+import { type ColumnLayout, detectLayout, headerFieldsOf } from './layout';
+import { notes, rowMessages } from './messages';
 import { createWarehouseList } from './other-fields';
 import { createNumberSeparators } from './quantity';
 import type { FieldColumn, RowContext } from './row-context';
 import { trimCell } from './text';
-import type { CellValue, SheetInput, ValidationConfig, ValidationCounts, ValidationResult } from './types';
+import type {
+  CellValue,
+  MergedRange,
+  SheetInput,
+  ValidationConfig,
+  ValidationCounts,
+  ValidationResult,
+} from './types';
 import { createRowFields, type SheetColumns, type SheetEnvironment, validateRow } from './validate-row';
 
 /** Locales whose spreadsheets read 03-04-2025 as March 4; the others read it as 3 April. */
@@ -60,11 +67,33 @@ export function validateSheet(input: SheetInput, config: ValidationConfig): Vali
   const reserved = layout.reservedIndexes;
   const rows: ValidatedRow[] = [];
   const fields = createRowFields();
+  const quantityIndex = layout.fieldIndex.quantity;
+  let foreignHeaderRow = 0;
 
   for (let r = layout.headerRow; r < input.values.length; r++) {
     const values = input.values[r] ?? [];
     if (isBlankRow(values, reserved)) {
       counts.blankRows++;
+      continue;
+    }
+    // Only a row whose quantity cell is text can be a header, which keeps this check off the
+    // common path of a numeric quantity.
+    const quantityCell = quantityIndex === undefined ? undefined : values[quantityIndex];
+    if (typeof quantityCell === 'string' && quantityCell !== '') {
+      const header = headerFieldsOf(input, r);
+      if (header.size >= 2) {
+        const same = [...header].every(([field, index]) => layout.fieldIndex[field as FieldId] === index);
+        foreignHeaderRow = same ? 0 : r + 1;
+        const message = same
+          ? rowMessages.repeatedHeader(r + 1, layout.headerRow)
+          : rowMessages.secondHeader(r + 1, layout.headerRow);
+        rows.push(structureError(r + 1, same ? 'REPEATED_HEADER' : 'SECOND_HEADER', message));
+        continue;
+      }
+    }
+    if (foreignHeaderRow > 0) {
+      const message = rowMessages.belowSecondHeader(r + 1, foreignHeaderRow);
+      rows.push(structureError(r + 1, 'BELOW_SECOND_HEADER', message));
       continue;
     }
     ctx.row = r + 1;
@@ -74,9 +103,62 @@ export function validateSheet(input: SheetInput, config: ValidationConfig): Vali
     if (ctx.uncalculated) counts.uncalculated++;
   }
 
+  if (input.merges !== undefined && input.merges.length > 0) markMergedCells(rows, input.merges, env);
   markDuplicates(rows, env.columns.quantity?.header ?? '');
   countOutcomes(rows, counts);
   return { ...base, rows, counts };
+}
+
+function structureError(row: number, code: string, message: string): ValidatedRow {
+  return { row, outcome: 'invalid', issues: [{ severity: 'error', code, message }] };
+}
+
+function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+function a1Range(range: MergedRange): string {
+  const first = `${columnLetters(range.column)}${range.row}`;
+  const last = `${columnLetters(range.column + range.numColumns - 1)}${range.row + range.numRows - 1}`;
+  return `${first}:${last}`;
+}
+
+/**
+ * Makes rows invalid where a field the add-on reads sits in a merged range but not in its
+ * top-left cell: getValues() gives '' there, which would otherwise read as an empty cell and,
+ * for a warehouse or a date, silently fall back to the default.
+ */
+function markMergedCells(rows: ValidatedRow[], merges: readonly MergedRange[], env: SheetEnvironment): void {
+  const byRow = new Map<number, ValidatedRow>();
+  for (const row of rows) byRow.set(row.row, row);
+  const fieldColumns = Object.values(env.columns).filter(
+    (column): column is FieldColumn => column !== undefined,
+  );
+  for (const range of merges) {
+    for (const column of fieldColumns) {
+      const sheetColumn = column.index + 1;
+      if (sheetColumn < range.column || sheetColumn >= range.column + range.numColumns) continue;
+      for (let row = range.row; row < range.row + range.numRows; row++) {
+        if (row === range.row && sheetColumn === range.column) continue;
+        const result = byRow.get(row);
+        if (result === undefined) continue;
+        result.issues.push({
+          severity: 'error',
+          code: 'MERGED_CELL',
+          field: column.field,
+          column: column.header,
+          message: rowMessages.mergedCell(row, column.header, a1Range(range)),
+        });
+        result.outcome = 'invalid';
+        delete result.item;
+        delete result.key;
+      }
+    }
+  }
 }
 
 function createEnvironment(

@@ -4,7 +4,7 @@
  * while a push runs.
  */
 
-import type { CellValue } from '../../core/validation';
+import type { CellValue, MergedRange } from '../../core/validation';
 import { AddonError } from '../errors';
 
 /** Headers of the columns the add-on writes. The state column is hidden. */
@@ -38,6 +38,8 @@ export interface SheetSnapshot {
   lastColumn: number;
   timeZone: string;
   locale: string;
+  /** Merged ranges in the used range; only their top-left cells have values. */
+  merges: MergedRange[];
   /** Backgrounds and notes of status cells as last read or written, so span writes keep them. */
   statusFormats?: Map<number, { color: string | null; note: string | null }>;
 }
@@ -88,10 +90,17 @@ export function readSheet(
   const lastColumn = sheet.getLastColumn();
   let values: CellValue[][] = [];
   let display: string[][] = [];
+  let merges: MergedRange[] = [];
   if (lastRow > 0 && lastColumn > 0) {
     const range = sheet.getRange(1, 1, lastRow, lastColumn);
     values = range.getValues() as CellValue[][];
     display = range.getDisplayValues();
+    merges = range.getMergedRanges().map((merged) => ({
+      row: merged.getRow(),
+      column: merged.getColumn(),
+      numRows: merged.getNumRows(),
+      numColumns: merged.getNumColumns(),
+    }));
   }
   return {
     sheet,
@@ -99,6 +108,7 @@ export function readSheet(
     sheetName: sheet.getName(),
     values,
     display,
+    merges,
     lastRow,
     lastColumn,
     timeZone: spreadsheet.getSpreadsheetTimeZone(),

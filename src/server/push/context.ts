@@ -86,6 +86,7 @@ export function validateSnapshot(
       displayValues: snapshot.display,
       timeZone: snapshot.timeZone,
       locale: snapshot.locale,
+      merges: snapshot.merges,
     },
     {
       defaultWarehouse: load.options.defaultWarehouse.trim() || 'Default',

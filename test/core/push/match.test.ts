@@ -53,11 +53,11 @@ describe('matchResults', () => {
       tuple(6, 'SS27/TEE/01', 'L'),
     ];
     const lines = [
-      { sku: 'SS27-TEE-01-001-M', status: 'pass' as const, logId: 'pass-M' },
-      { sku: 'SS27TEE01-001-M', status: 'fail' as const, logId: 'fail-nodash' },
-      { sku: '+SS27-TEE-01-001-M', status: 'fail' as const, logId: 'fail-plus' },
-      { sku: 'SS27-TEE-01-001-L', status: 'pass' as const, logId: 'pass-L' },
-      { sku: 'SS27/TEE/01-001-L', status: 'fail' as const, logId: 'fail-slash' },
+      { sku: 'SS27-TEE-01-001-M', status: 'pass' as const, rawStatus: 'pass', logId: 'pass-M' },
+      { sku: 'SS27TEE01-001-M', status: 'fail' as const, rawStatus: 'fail', logId: 'fail-nodash' },
+      { sku: '+SS27-TEE-01-001-M', status: 'fail' as const, rawStatus: 'fail', logId: 'fail-plus' },
+      { sku: 'SS27-TEE-01-001-L', status: 'pass' as const, rawStatus: 'pass', logId: 'pass-L' },
+      { sku: 'SS27/TEE/01-001-L', status: 'fail' as const, rawStatus: 'fail', logId: 'fail-slash' },
     ];
     const expected = [
       { row: 2, status: 'sent', logId: 'pass-M' },
