@@ -26,6 +26,8 @@ export function renderSettings(app: App, root: HTMLElement): void {
   );
 }
 
+const DEFAULT_WAREHOUSE = 'Default';
+
 /** Items per request and the key spelling JOOR reads for the style identifier. */
 function requestSection(app: App, settings: SettingsDto): HTMLElement {
   const items = h('input', {
@@ -189,6 +191,11 @@ function warehouseSection(app: App, settings: SettingsDto): HTMLElement {
     replaceChildren(list);
     if (names.length === 0) list.appendChild(h('li', { class: 'hint' }, 'No warehouses saved.'));
     for (const name of names) {
+      // Every JOOR account has the Default warehouse, and the add-on always keeps it in the list.
+      if (name === DEFAULT_WAREHOUSE) {
+        list.appendChild(h('li', {}, h('span', {}, name), h('span', { class: 'hint' }, 'always present')));
+        continue;
+      }
       const remove = h(
         'button',
         { type: 'button', class: 'link', 'aria-label': `Remove warehouse ${name}` },

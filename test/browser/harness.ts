@@ -177,8 +177,14 @@ export async function openPreview(browser: BrowserContext, options: PreviewOptio
   };
 }
 
-/** Saves a screenshot of the sidebar frame alone: the 300 px panel a Sheets user works in. */
+/**
+ * Takes a screenshot of the sidebar frame alone: the 300 px panel a Sheets user works in. It is
+ * saved under docs/screenshots only when UPDATE_SCREENSHOTS=1, because the clock times in it
+ * change on every run and would otherwise leave the tree modified.
+ */
 export async function screenshotSidebar(preview: Preview, name: string): Promise<void> {
   const frame = await preview.page.$('iframe#sidebar');
-  await frame?.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+  if (!frame) throw new Error('The sidebar frame is missing.');
+  const update = process.env.UPDATE_SCREENSHOTS === '1';
+  await frame.screenshot(update ? { path: path.join(SCREENSHOT_DIR, `${name}.png`) } : {});
 }
