@@ -29,8 +29,6 @@ const OTHER_SERVICES = new Set([
   'console',
   'HTTPResponse',
 ]);
-/** Calls the runner makes once per batch: the status block, its highlight and the flush after it. */
-const PER_BATCH_CALLS = ['Range.setValues', 'Range.setBackgrounds', 'SpreadsheetApp.flush'];
 
 interface Progress {
   runId: string;
@@ -47,8 +45,8 @@ export interface BundleFigures {
   expectedRequests: number;
   urlFetchCalls: number;
   spreadsheetCalls: number;
-  /** Calls of the per-batch kinds (status block, highlight, flush). */
-  statusWrites: number;
+  /** Range.setValues calls: status blocks, headers and the bookkeeping sheets. */
+  setValuesCalls: number;
   /** SpreadsheetApp calls by method, over every execution. */
   spreadsheetCallsByMethod: Record<string, number>;
   executions: number;
@@ -109,7 +107,7 @@ export async function measureBundle(
     expectedRequests: Math.ceil(dataRows / itemsPerRequest),
     urlFetchCalls: 0,
     spreadsheetCalls: 0,
-    statusWrites: 0,
+    setValuesCalls: 0,
     spreadsheetCallsByMethod: {},
     executions: 0,
     wallMs: 0,
@@ -120,6 +118,7 @@ export async function measureBundle(
   const started = performance.now();
   const virtualStarted = runtime.clock.now();
   try {
+    figures.executions = 1;
     let progress = progressOf(
       runtime.execute<Reply>(
         'cliStartPush',
@@ -140,17 +139,16 @@ export async function measureBundle(
       ),
       'cliStartPush',
     );
-    figures.executions = 1;
     while (!progress.finished) {
       if (figures.executions >= MAX_EXECUTIONS) {
         throw new Error(`the push did not finish within ${MAX_EXECUTIONS} executions`);
       }
       if (progress.resumeAfter !== undefined) runtime.clock.advanceTo(Date.parse(progress.resumeAfter));
+      figures.executions++;
       progress = progressOf(
         runtime.execute<Reply>('continuePush', [progress.runId, false], { kind: 'cli' }),
         'continuePush',
       );
-      figures.executions++;
     }
     figures.message = progress.message;
   } catch (error) {
@@ -164,8 +162,8 @@ export async function measureBundle(
       if (OTHER_SERVICES.has(method.split('.')[0] ?? '')) continue;
       figures.spreadsheetCallsByMethod[method] = count;
       figures.spreadsheetCalls += count;
-      if (PER_BATCH_CALLS.includes(method)) figures.statusWrites += count;
     }
+    figures.setValuesCalls = figures.spreadsheetCallsByMethod['Range.setValues'] ?? 0;
     figures.rowsWithStatus = countStatuses(sheet.values.rows);
     runtime.close();
     await emulator.stop();
