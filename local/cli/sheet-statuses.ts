@@ -43,3 +43,19 @@ export function readStatusesFromSheet(
   }
   return { rows, counts, headerRow };
 }
+
+/** Outcome and message of the newest row of the "JOOR Sync Log" sheet, if there is one. */
+export function readLastLogRow(workbook: Workbook): { outcome: string; message: string } | undefined {
+  const sheet = workbook.sheets.find((s) => s.name === 'JOOR Sync Log');
+  if (sheet === undefined) return undefined;
+  const header = sheet.values.rows[0] ?? [];
+  const outcomeColumn = header.indexOf('Outcome');
+  const messageColumn = header.indexOf('Message');
+  let last: Array<unknown> | undefined;
+  for (let r = 1; r < sheet.values.rows.length; r++) {
+    const row = sheet.values.rows[r];
+    if (row !== undefined && row.some((cell) => cell !== undefined && cell !== '')) last = row;
+  }
+  if (last === undefined || outcomeColumn < 0) return undefined;
+  return { outcome: String(last[outcomeColumn] ?? ''), message: String(last[messageColumn] ?? '') };
+}

@@ -12,11 +12,11 @@ import type { ApiResult, PushProgressDto, ValidationSummaryDto } from '../../src
 import type { PushOptions, RowResult, StatusCounts } from '../../src/shared/types';
 import { type EmulatorHandle, spawnEmulator } from '../emulator/process';
 import { createLocalRuntime, type ExecutionResult, type LocalRuntime } from '../runtime';
-import { loadWorkbook, saveWorkbook } from '../runtime/spreadsheet';
+import { loadWorkbook, saveWorkbook, supportedLocales } from '../runtime/spreadsheet';
 import type { Workbook } from '../runtime/spreadsheet/model';
 import type { CliReport } from './report-types';
 import { type CliSettings, readSettingsFile, SettingsFileError } from './settings-file';
-import { readStatusesFromSheet } from './sheet-statuses';
+import { readLastLogRow, readStatusesFromSheet } from './sheet-statuses';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DEFAULT_FILE = path.join(ROOT, 'examples/inventory.xlsx');
@@ -81,6 +81,58 @@ export interface CliArgs {
 
 class UsageError extends Error {}
 
+/** The add-on's own sheets, never pushed. */
+const OWN_SHEETS = ['JOOR Sync Log', 'JOOR Confirmed State'];
+const MAX_WAREHOUSE_CHARS = 100;
+
+function checkZoneAndLocale(timeZone: string, locale: string): void {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+  } catch {
+    throw new UsageError(
+      `--tz "${timeZone}" is not a time zone. Use an IANA name such as Europe/Berlin or America/New_York.`,
+    );
+  }
+  if (!supportedLocales().includes(locale)) {
+    throw new UsageError(
+      `--locale "${locale}" is not supported. Use one of ${supportedLocales().join(', ')}.`,
+    );
+  }
+}
+
+/** True when both paths name the same file, through links or `..` too. */
+function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const first = statSync(a);
+    const second = statSync(b);
+    return first.dev === second.dev && first.ino === second.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** Checks an output path before the push, so a bad path never loses the statuses afterwards. */
+function checkOutputPath(
+  option: string,
+  target: string,
+  input: string,
+  others: string[],
+): string | undefined {
+  if (sameFile(target, input))
+    return `${option} must differ from --file: the input workbook is never modified.`;
+  for (const other of others) {
+    if (sameFile(target, other)) return `${option} must differ from the other output files (${other}).`;
+  }
+  if (existsSync(target) && !statSync(target).isFile())
+    return `${option} ${target} exists and is not a file.`;
+  let folder = path.dirname(target);
+  while (!existsSync(folder)) folder = path.dirname(folder);
+  if (!statSync(folder).isDirectory())
+    return `${option} ${target} cannot be created: ${folder} is not a folder.`;
+  return undefined;
+}
+
 export function parseCliArgs(argv: string[]): CliArgs {
   const { values } = parseArgs({
     args: argv,
@@ -137,9 +189,29 @@ export function parseCliArgs(argv: string[]): CliArgs {
   }
   if (args.joorUrl !== undefined && args.tokenEnv === undefined) {
     throw new UsageError(
-      '--joor-url needs --token-env VAR naming the environment variable that holds the token.',
+      '--joor-url needs --token-env VAR naming the environment variable that contains the token.',
     );
   }
+  if (args.tokenEnv !== undefined && args.joorUrl === undefined) {
+    throw new UsageError('--token-env is only used with --joor-url; the emulator has its own demo token.');
+  }
+  if (args.dryRun && args.scheduled) {
+    throw new UsageError(
+      'Choose either --dry-run or --scheduled: a dry run sends nothing, so there is nothing to schedule.',
+    );
+  }
+  if (
+    args.warehouse !== undefined &&
+    (args.warehouse.trim() === '' || args.warehouse.length > MAX_WAREHOUSE_CHARS)
+  ) {
+    throw new UsageError(`--warehouse must be a warehouse name of 1 to ${MAX_WAREHOUSE_CHARS} characters.`);
+  }
+  if (args.sheet !== undefined && OWN_SHEETS.includes(args.sheet)) {
+    throw new UsageError(
+      `--sheet "${args.sheet}" is a sheet the add-on keeps for itself; name a sheet with inventory rows.`,
+    );
+  }
+  checkZoneAndLocale(args.tz, args.locale);
   if (args.overwrite && args.replaceFromSheet) {
     throw new UsageError('Choose either --overwrite or --replace-from-sheet, not both.');
   }
@@ -156,7 +228,7 @@ interface JoorTarget {
 
 /**
  * Works out how the add-on's fixed JOOR hosts reach --joor-url. JOOR's production host keeps the
- * production environment; any other URL stands in for the sandbox host.
+ * production environment; a local emulator stands in for the sandbox host.
  */
 export function joorTarget(joorUrl: string): JoorTarget {
   let url: URL;
@@ -168,9 +240,10 @@ export function joorTarget(joorUrl: string): JoorTarget {
     );
   }
   const loopback = url.protocol === 'http:' && url.hostname === '127.0.0.1';
-  if (!loopback && url.protocol !== 'https:') {
+  // Only JOOR's own hosts, or an emulator on this machine: the token must never go anywhere else.
+  if (!loopback && !JOOR_HOSTS.includes(url.origin)) {
     throw new UsageError(
-      `--joor-url must use https (or http on 127.0.0.1 for a local emulator); found ${url.protocol}.`,
+      `--joor-url must be JOOR's sandbox or production v2 base (${JOOR_HOSTS.map((host) => `${host}/v2`).join(' or ')}), or http://127.0.0.1:PORT/v2 for a local emulator; found ${url.origin}.`,
     );
   }
   const production = url.origin === JOOR_HOSTS[1];
@@ -264,7 +337,16 @@ class PushRefused extends Error {
   }
 }
 
+/** Returns the first transport error when requests were made and none got an HTTP response. */
+function noRequestReachedJoor(runtime: LocalRuntime): string | false {
+  const log = runtime.urlFetchLog;
+  if (log.length === 0 || log.some((entry) => entry.status !== null)) return false;
+  return log[0]?.error ?? 'no response';
+}
+
 interface RunOutcome {
+  /** Why a scheduled run stopped without pushing, from the run log. */
+  failedRun?: string;
   counts: StatusCounts;
   rows: Map<number, RowResult>;
   requests: number;
@@ -369,7 +451,11 @@ function runScheduled(
     if (pending === undefined && results.length > 0) break;
   }
   const statuses = readStatusesFromSheet(workbook, sheetId);
+  const lastLog = readLastLogRow(workbook);
   return {
+    ...(lastLog !== undefined && (lastLog.outcome === 'aborted' || lastLog.outcome === 'failed')
+      ? { failedRun: lastLog.message }
+      : {}),
     counts: statuses.counts,
     rows: statuses.rows,
     requests: runtime.urlFetchLog.length,
@@ -458,9 +544,24 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`File not found: ${args.file}. Pass an .xlsx or .csv file with --file.`);
     return 1;
   }
+  if (!statSync(args.file).isFile() || !/\.(xlsx|csv)$/i.test(args.file)) {
+    console.error(
+      `--file ${args.file} is not an .xlsx or .csv file. Export the sheet as .xlsx or .csv and pass that.`,
+    );
+    return 1;
+  }
   const outPath = args.out ?? defaultOutPath(args.file);
-  if (path.resolve(outPath) === path.resolve(args.file)) {
-    console.error('--out must differ from --file: the input workbook is never modified.');
+  if (!args.dryRun && !/\.(xlsx|csv)$/i.test(outPath)) {
+    console.error(`--out ${outPath} must end in .xlsx or .csv.`);
+    return 1;
+  }
+  const pathProblem =
+    (args.dryRun ? undefined : checkOutputPath('--out', outPath, args.file, [])) ??
+    (args.report === undefined
+      ? undefined
+      : checkOutputPath('--report', args.report, args.file, args.dryRun ? [] : [outPath]));
+  if (pathProblem !== undefined) {
+    console.error(pathProblem);
     return 1;
   }
 
@@ -476,7 +577,19 @@ export async function main(argv: string[]): Promise<number> {
   }
   ensureBuild();
 
-  const workbook = await loadWorkbook(args.file, { timeZone: args.tz, locale: args.locale });
+  let workbook: Workbook;
+  try {
+    workbook = await loadWorkbook(args.file, { timeZone: args.tz, locale: args.locale });
+  } catch (error) {
+    console.error(
+      `Could not read ${args.file}: ${(error as Error).message}. Check that it is an .xlsx workbook or a UTF-8 .csv file.`,
+    );
+    return 1;
+  }
+  if (workbook.sheets.length === 0) {
+    console.error(`${args.file} contains no sheets. Export a workbook with the inventory sheet in it.`);
+    return 1;
+  }
   const sheet =
     args.sheet === undefined ? workbook.sheets[0] : workbook.sheets.find((s) => s.name === args.sheet);
   if (sheet === undefined) {
@@ -509,7 +622,18 @@ export async function main(argv: string[]): Promise<number> {
     token = 'dry-run';
     routes = {};
   } else {
-    emulator = await spawnEmulator({ seed: args.seed });
+    if (!existsSync(args.seed)) {
+      console.error(
+        `Emulator catalogue not found: ${args.seed}. Pass a seed file with --seed, or run "npm run examples".`,
+      );
+      return 1;
+    }
+    try {
+      emulator = await spawnEmulator({ seed: args.seed });
+    } catch (error) {
+      console.error(`The JOOR emulator did not start: ${(error as Error).message}`);
+      return 1;
+    }
     token = emulator.token;
     routes = Object.fromEntries(JOOR_HOSTS.map((host) => [host, emulator!.url]));
   }
@@ -538,6 +662,7 @@ export async function main(argv: string[]): Promise<number> {
       : args.scheduled
         ? runScheduled(runtime, workbook, sheetId, options)
         : runPush(runtime, sheetId, options);
+    const unreachable = !args.dryRun && noRequestReachedJoor(runtime);
     let written: string | undefined;
     if (!args.dryRun) {
       mkdirSync(path.dirname(outPath), { recursive: true });
@@ -546,6 +671,16 @@ export async function main(argv: string[]): Promise<number> {
     }
     writeReport(args, sheet.name, outcome);
     printSummary(args, sheet.name, outcome, written);
+    if (unreachable) {
+      console.error(
+        `\nNo request reached ${args.joorUrl ?? 'the emulator'}: ${unreachable}. Check the address and your network, then push again.`,
+      );
+      return 2;
+    }
+    if (outcome.failedRun !== undefined) {
+      console.error(`\nThe scheduled run did not push: ${outcome.failedRun}`);
+      return 2;
+    }
     return 0;
   } catch (error) {
     if (error instanceof PushRefused) {

@@ -21,10 +21,8 @@ describe('joorTarget', () => {
     expect(target.external).toBe(false);
   });
 
-  it('keeps a proxy path prefix', () => {
-    const target = joorTarget('https://proxy.example.test/joor/v2');
-    expect(target.routes).toEqual({ 'https://apisandbox.jooraccess.com': 'https://proxy.example.test/joor' });
-    expect(target.origin).toBe('https://proxy.example.test');
+  it('refuses any other https host, so the token stays with JOOR', () => {
+    expect(() => joorTarget('https://proxy.example.test/joor/v2')).toThrow(/sandbox or production v2 base/);
   });
 
   it.each(['http://example.test/v2', 'ftp://127.0.0.1/v2', 'not a url'])('rejects %s', (url) => {
