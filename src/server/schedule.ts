@@ -81,13 +81,32 @@ export function estimateDailyMinutes(
   return Math.round(perRun * runsPerDay(interval) * 10) / 10;
 }
 
-/** Next expected fire after `fromMs`, for the watchdog. Daily triggers fire within the hour after their hour. */
+/**
+ * Next expected fire after `fromMs`, for the watchdog and the sidebar. Apps Script fires a daily
+ * trigger within the hour after its hour, so this is the earliest expected time.
+ */
 export function nextRunAt(schedule: StoredSchedule, fromMs: number): number {
+  if (schedule.interval === 'daily' && schedule.hour !== undefined) return nextDailyRun(schedule, fromMs);
   const hours = INTERVAL_HOURS[schedule.interval];
   const base = schedule.lastRunAt ?? schedule.createdAt;
   let next = base + hours * 3_600_000;
   while (next < fromMs) next += hours * 3_600_000;
   return next;
+}
+
+/**
+ * First whole hour after `fromMs` whose hour of day in the schedule's time zone is the chosen
+ * hour. NOTE: in zones with a half-hour offset the trigger's own hour boundary is unverified.
+ */
+function nextDailyRun(schedule: StoredSchedule, fromMs: number): number {
+  const hourMs = 3_600_000;
+  const start = Math.floor(fromMs / hourMs) * hourMs;
+  for (let step = 1; step <= 48; step++) {
+    const candidate = start + step * hourMs;
+    const hour = Number(Utilities.formatDate(new Date(candidate), schedule.timeZone, 'H'));
+    if (hour === schedule.hour) return candidate;
+  }
+  return start + 24 * hourMs;
 }
 
 /**

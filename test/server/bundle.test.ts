@@ -166,6 +166,8 @@ describe('bundle in the local runtime', () => {
       expect(String(values[3]![statusColumn])).toMatch(/^Invalid: Row 4, column "Quantity"/);
       expect(String(values[4]![statusColumn])).toMatch(/^Sent/);
 
+      expect(workbook.activeSheetId).toBe(0);
+
       // Once the status columns, the state sheet and the log sheet exist, a push writes one
       // block of statuses, the confirmed state and the run log row: three setValues in all.
       const again = runtime.execute('startPush', [{ sheetId: '0', options: DEFAULT_TEST_OPTIONS }], {

@@ -127,7 +127,11 @@ describe('scheduled pushes', () => {
         options: DEFAULT_TEST_OPTIONS,
       });
       expect(saved.ok).toBe(true);
-      if (saved.ok) expect(saved.schedule.hour).toBe(6);
+      if (!saved.ok) return;
+      expect(saved.schedule.hour).toBe(6);
+      const next = new Date(saved.schedule.nextRunAt!);
+      expect(next.getUTCHours()).toBe(6);
+      expect(next.getTime() - runtime.clock.now()).toBeLessThanOrEqual(24 * HOUR);
     } finally {
       runtime.close();
     }

@@ -1,5 +1,6 @@
 /** Validate and Preview: what the sheet holds, and what a push would change in JOOR. */
 
+import { countUtf8Bytes, serializeItems } from '../../core/push/payload';
 import { formatRowState, parseRowState } from '../../core/run/row-state';
 import { statusText } from '../../core/run/status-text';
 import { groupIssues, type ValidationResult } from '../../core/validation';
@@ -10,8 +11,8 @@ import type {
   ValidateRequest,
   ValidationSummaryDto,
 } from '../../shared/api';
-import type { RowResult, StatusCounts } from '../../shared/types';
-import { AddonError } from '../errors';
+import type { InventoryItem, RowResult, StatusCounts } from '../../shared/types';
+import { AddonError, problemDetails } from '../errors';
 import { confirmedStateKey, readConfirmedState } from '../gas/bookkeeping';
 import { ensureStatusColumns, STATUS_COLORS, type StatusWrite, writeStatuses } from '../gas/sheet';
 import { loadPushContext, loadTarget, type PushContext } from '../push/context';
@@ -125,10 +126,12 @@ export function buildPreview(context: PushContext, request: ValidateRequest): Pr
   let toZeroCount = 0;
   let madeToOrderCount = 0;
   let validLines = 0;
+  const firstBatch: InventoryItem[] = [];
 
   for (const row of context.validation.rows) {
     if (row.outcome !== 'valid' || row.item === undefined || row.key === undefined) continue;
     validLines++;
+    if (firstBatch.length < context.settings.itemsPerRequest) firstBatch.push(row.item);
     present.add(row.key);
     const last = confirmed.get(confirmedStateKey(target.target, row.key));
     const item = row.item;
@@ -165,9 +168,14 @@ export function buildPreview(context: PushContext, request: ValidateRequest): Pr
     (options.changeOnly && !options.overwrite ? validLines - unchangedCount : validLines) +
     (options.replaceFromSheet ? missingCount : 0);
 
+  const plan = summarisePushPlan(linesToSend, context.settings, options);
+  // Lines are of similar size, so the first full request is a fair estimate of the largest one.
+  plan.payloadBytesMax = countUtf8Bytes(
+    serializeItems(firstBatch, options.format, context.settings.styleIdentifierKey),
+  );
   return {
     validation,
-    plan: summarisePushPlan(linesToSend, context.settings, options),
+    plan,
     changes,
     changedCount,
     unchangedCount,
@@ -190,10 +198,6 @@ function skuOfStored(json: string): string {
 export function assertNoProblems(context: PushContext): void {
   const problem = context.validation.problems[0];
   if (problem !== undefined) {
-    throw new AddonError(
-      problem.code,
-      problem.message,
-      problem.columns ? { columns: problem.columns } : undefined,
-    );
+    throw new AddonError(problem.code, problem.message, problemDetails(problem));
   }
 }

@@ -49,7 +49,10 @@ function getOrCreateSheet(
 ): GoogleAppsScript.Spreadsheet.Sheet {
   let sheet = spreadsheet.getSheetByName(name);
   if (sheet === null) {
+    // insertSheet makes the new sheet active; the user stays on the sheet they were on.
+    const previous = spreadsheet.getActiveSheet();
     sheet = spreadsheet.insertSheet(name);
+    if (previous !== null) previous.activate();
     sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
     sheet.setFrozenRows(1);
     if (hidden) {

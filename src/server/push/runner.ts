@@ -10,7 +10,7 @@ import { type PlannedLine, scopeRun } from '../../core/run/scope';
 import { addCount, describeCounts } from '../../core/run/status-text';
 import type { PushProgressDto, StartPushRequest } from '../../shared/api';
 import type { PushOptions } from '../../shared/types';
-import { AddonError } from '../errors';
+import { AddonError, problemDetails } from '../errors';
 import { type ConfirmedEntry, confirmedStateKey, readConfirmedState } from '../gas/bookkeeping';
 import { createLogger, documentStore, formatTimestamp, userStore } from '../gas/platform';
 import { ensureStatusColumns, loadStatusFormats, type StatusWrite } from '../gas/sheet';
@@ -42,6 +42,11 @@ const log = createLogger('addon:push');
 
 /** New requests start only within this share of Apps Script's 6-minute execution limit. */
 export const EXECUTION_BUDGET_MS = 270_000;
+/**
+ * A sidebar call returns after about this long, so the progress bar moves and Cancel takes
+ * effect between calls. Overwrite runs keep the full budget: they must finish in one execution.
+ */
+export const SIDEBAR_SLICE_MS = 25_000;
 
 export type RunRequest = StartPushRequest;
 
@@ -69,11 +74,7 @@ export function startRun(
   const { validation } = context;
   const problem = validation.problems[0];
   if (problem !== undefined) {
-    throw new AddonError(
-      problem.code,
-      problem.message,
-      problem.columns ? { columns: problem.columns } : undefined,
-    );
+    throw new AddonError(problem.code, problem.message, problemDetails(problem));
   }
   const refusal = preflight?.(validation);
   if (refusal !== undefined) throw new AddonError('PREFLIGHT_FAILED', refusal);
@@ -319,7 +320,8 @@ function zeroItemFor(entry: ConfirmedEntry): PlannedLine['item'] | undefined {
 
 function runBatches(execution: Execution, batches: PlannedLine[][]): PushProgressDto {
   const { cursor, context } = execution;
-  const deadlineMs = execution.startedMs + EXECUTION_BUDGET_MS;
+  const sliced = cursor.trigger === 'sidebar' && !cursor.options.overwrite;
+  const deadlineMs = execution.startedMs + (sliced ? SIDEBAR_SLICE_MS : EXECUTION_BUDGET_MS);
   let stop: SendOutcome['stop'];
   let index = 0;
   for (; index < batches.length; index++) {
