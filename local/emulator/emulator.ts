@@ -12,6 +12,9 @@ import type { EmulatorSeed } from './seed-types';
 import { defaultSwitches, mergeSwitches, SwitchError, type Switches } from './switches';
 import { CreditLimiter } from './throttle';
 
+/** Latest clock value accepted: the end of the year 9999, the last date the Date header can print. */
+const MAX_CLOCK_MS = 253_402_300_799_999;
+
 export interface IncomingRequest {
   method: string;
   /** Path as received, still percent-encoded. */
@@ -202,11 +205,26 @@ export class Emulator {
   /** Moves the clock to the `X-Emulator-Clock` header value when a request carries one. */
   observeClockHeader(headers: Record<string, string | string[] | undefined>): void {
     const value = headerValue(headers, 'x-emulator-clock');
-    if (value !== undefined && /^\d+$/.test(value.trim())) this.clock.observe(Number(value.trim()));
+    if (value === undefined || !/^\d{1,15}$/.test(value.trim())) return;
+    const nowMs = Number(value.trim());
+    // Dates past year 9999 print as "Invalid Date" in the Date header, so they are ignored.
+    if (nowMs <= MAX_CLOCK_MS) this.clock.observe(nowMs);
   }
 
   #setClock(body: unknown): { status: number; json: unknown } {
     const { nowMs, advanceMs } = (body ?? {}) as { nowMs?: unknown; advanceMs?: unknown };
+    if (typeof nowMs === 'number' && Number.isFinite(nowMs) && nowMs > MAX_CLOCK_MS) {
+      const message = `nowMs ${nowMs} is past the year 9999; send an epoch time in milliseconds`;
+      return { status: 400, json: { error: { code: 'INVALID_CONTROL_REQUEST', message } } };
+    }
+    if (
+      typeof advanceMs === 'number' &&
+      Number.isFinite(advanceMs) &&
+      this.clock.now() + advanceMs > MAX_CLOCK_MS
+    ) {
+      const message = `advanceMs ${advanceMs} would move the clock past the year 9999`;
+      return { status: 400, json: { error: { code: 'INVALID_CONTROL_REQUEST', message } } };
+    }
     if (typeof nowMs === 'number' && Number.isFinite(nowMs)) {
       if (nowMs < this.clock.now()) {
         const message = `nowMs ${nowMs} is earlier than the emulator clock ${this.clock.now()}; the clock never moves backwards`;

@@ -81,7 +81,29 @@ function parseJsonBody(text: string, switches: Switches): ParsedBody {
   return { ok: false, message: '"inventory_items" has no "inventory_item" list' };
 }
 
+/** Deepest element nesting accepted; a bulk body needs three levels. */
+const MAX_XML_DEPTH = 64;
+
+function xmlDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const match of text.matchAll(/<(\/?)[A-Za-z_][^>]*?(\/?)>/g)) {
+    if (match[1] === '/') depth--;
+    else if (match[2] !== '/') depth++;
+    if (depth > max) max = depth;
+    if (max > MAX_XML_DEPTH) break;
+  }
+  return max;
+}
+
 function parseXmlBody(text: string): ParsedBody {
+  // A document type declaration can define entities that expand or reach outside; a bulk body needs none.
+  if (/<!DOCTYPE/i.test(text)) {
+    return { ok: false, message: 'Request body has a DOCTYPE declaration, which is not accepted' };
+  }
+  if (xmlDepth(text) > MAX_XML_DEPTH) {
+    return { ok: false, message: `Request body nests elements deeper than ${MAX_XML_DEPTH} levels` };
+  }
   const validation = XMLValidator.validate(text);
   if (validation !== true) {
     const { msg, line, col } = validation.err;
@@ -90,7 +112,12 @@ function parseXmlBody(text: string): ParsedBody {
       message: `Request body is not well-formed XML: ${msg} (line ${line}, column ${col})`,
     };
   }
-  const document = xmlParser.parse(text) as { inventory_items?: unknown };
+  let document: { inventory_items?: unknown };
+  try {
+    document = xmlParser.parse(text) as { inventory_items?: unknown };
+  } catch (error) {
+    return { ok: false, message: `Request body could not be parsed as XML: ${(error as Error).message}` };
+  }
   const root = document.inventory_items;
   if (root === undefined) return { ok: false, message: 'XML body has no <inventory_items> root element' };
   if (root === '') return { ok: true, lines: [] };

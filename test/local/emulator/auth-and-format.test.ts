@@ -199,6 +199,19 @@ describe('XML', () => {
     expect(result.text).toContain('not well-formed XML');
   });
 
+  test.each([
+    [
+      'a DOCTYPE with an external entity',
+      '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "http://127.0.0.1:1/">]><inventory_items>&e;</inventory_items>',
+      'DOCTYPE',
+    ],
+    ['deep nesting', `${'<a>'.repeat(10_000)}${'</a>'.repeat(10_000)}`, 'deeper than'],
+  ])('XML with %s gets 400', async (_label, body, message) => {
+    const result = await pushRaw(url, body, { contentType: 'application/xml' });
+    expect(result.status).toBe(400);
+    expect(result.text).toContain(message);
+  });
+
   test('xmlLogElement switch renames log elements', async () => {
     await emulator.control.setSwitches({ xmlLogElement: 'log_line' });
     const result = await push(url, [item], { accept: 'application/xml' });

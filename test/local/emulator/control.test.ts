@@ -171,6 +171,14 @@ describe('test hooks', () => {
     expect((await emulator.control.health()).virtualClock).toBe(true);
   });
 
+  test('clock refuses a time past the year 9999', async () => {
+    const response = await postControl('clock', { nowMs: 1e20 });
+    expect(response.status).toBe(400);
+    const health = await emulator.control.health();
+    expect(Number.isFinite(health.nowMs)).toBe(true);
+    expect(health.nowMs).toBeLessThan(1e15);
+  });
+
   test('clock refuses to move backwards', async () => {
     const now = await emulator.control.advanceClock(0);
     const response = await postControl('clock', { nowMs: now - 1 });
