@@ -163,7 +163,7 @@ function printTargets(results: SizeResult[]): void {
     check(bundle.rowsWithStatus === rows, `${rows} rows: ${bundle.rowsWithStatus} rows have a status`);
   }
   // Batches are the only thing that should add SpreadsheetApp calls, so the slope between the
-  // smallest and the largest push is the cost of one batch; failed pushes count up to the failure.
+  // smallest and the largest push is the cost of one batch. A failed push counts up to its failure.
   const pushed = results.filter((result) => result.bundle !== undefined && result.bundle.requests > 0);
   const first = pushed[0]?.bundle;
   const last = pushed.at(-1)?.bundle;

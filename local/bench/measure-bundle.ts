@@ -66,7 +66,7 @@ function progressOf(result: ExecutionResult<Reply>, name: string): Progress {
   const reply = result.value;
   if (reply === undefined || !reply.ok) {
     throw new Error(
-      `${name} was refused: ${reply === undefined ? 'no value' : `${reply.code}: ${reply.message}`}`,
+      `${name} was rejected: ${reply === undefined ? 'no value' : `${reply.code}: ${reply.message}`}`,
     );
   }
   return reply.progress;

@@ -78,18 +78,22 @@ export function unwrapProgress(
   }
   const value = result.value;
   if (value === undefined) throw new Error(`${name} returned nothing`);
-  if (!value.ok) throw new Error(`${name} was refused: ${value.code}: ${value.message}`);
+  if (!value.ok) throw new Error(`${name} was rejected: ${value.code}: ${value.message}`);
   return value.progress;
 }
+
+/** Entry point that starts the push: the sidebar's, whose executions end after a short slice, or the CLI's. */
+export type PushEntry = 'sidebar' | 'cli';
 
 export function startPush(
   runtime: LocalRuntime,
   request: Partial<StartPushRequest> = {},
+  entry: PushEntry = 'sidebar',
 ): ExecutionResult<ApiResult<{ progress: PushProgressDto }>> {
   return runtime.execute<ApiResult<{ progress: PushProgressDto }>>(
-    'startPush',
+    entry === 'cli' ? 'cliStartPush' : 'startPush',
     [{ sheetId: '0', options: pushOptions(), ...request }],
-    { kind: 'sidebar' },
+    { kind: entry },
   );
 }
 
@@ -127,7 +131,7 @@ export interface DriveOptions {
 
 /**
  * Runs a started push to the end the way the CLI does: continue, after waiting for `resumeAfter`,
- * until the progress says finished.
+ * until the progress is marked finished.
  */
 export function driveToEnd(
   runtime: LocalRuntime,

@@ -4,14 +4,18 @@
  * deleted in the sheet between executions. Time is virtual, so the waits cost no real time.
  */
 
+import type { RequestLogEntry } from '../../local/emulator/emulator';
 import type { EmulatorHandle } from '../../local/emulator/process';
 import { deleteRows, insertRows } from '../../local/runtime/spreadsheet/sheet-edit';
 import { parseRowState } from '../../src/core/run/row-state';
 import { createAddonRuntime, startEmulator } from '../helpers/local-addon';
 import {
   catalogueSeed,
+  type DrivenRun,
   driveToEnd,
   inventoryWorkbook,
+  type PushEntry,
+  type RowView,
   readRows,
   sequentialRows,
   startPush,
@@ -127,50 +131,65 @@ describe('multi-execution push', () => {
   });
 
   describe('execution time budget used up', () => {
-    // The emulator's response delay runs in real time, so virtual time is spent on honoured
-    // 429 waits instead: three waits of 89.8 s bring the execution to about 269.4 s of its
-    // 270 s budget, and a 503 then needs a backoff that no longer fits.
+    // The CLI's executions use the whole budget, unlike the sidebar's short slices. The
+    // emulator's response delay runs in real time, so virtual time is spent on honoured 429
+    // waits instead: three waits of 89 s bring the execution to 267 s of its 270 s budget.
+    // A response that then takes 3.5 s of real time passes the budget, so the next batch
+    // cannot start in this execution.
     const rows = sequentialRows(12);
-    const throttle = (at: number) => ({ at, kind: 'throttle', headers: { 'Retry-After': '89.8' } }) as const;
+    const throttle = (at: number) => ({ at, kind: 'throttle', headers: { 'Retry-After': '89' } }) as const;
+    let outcome: {
+      run: DrivenRun;
+      views: RowView[];
+      requests: RequestLogEntry[];
+      stored: Map<string, number>;
+    };
 
-    async function pushPastBudget() {
+    beforeAll(async () => {
+      await emulator.control.reset();
       await emulator.control.setFaults([
         throttle(2),
         throttle(4),
         throttle(6),
-        { at: 8, kind: 'status', status: 503, bodyType: 'html' },
+        { at: 7, kind: 'delay', ms: 3_500 },
       ]);
+      const { nowMs } = await emulator.control.health();
       const workbook = inventoryWorkbook(rows);
-      const runtime = createAddonRuntime(emulator, workbook, { itemsPerRequest: 2 }, { startTimeMs });
-      const run = driveToEnd(runtime, startPush(runtime));
+      const runtime = createAddonRuntime(
+        emulator,
+        workbook,
+        { itemsPerRequest: 2 },
+        { startTimeMs: nowMs + 60_000 },
+      );
+      const run = driveToEnd(runtime, startPush(runtime, {}, 'cli'));
       runtime.close();
-      return { workbook, run, requests: await emulator.control.requests() };
-    }
-
-    it('stops before the execution limit', async () => {
-      const { run } = await pushPastBudget();
-      expect(run.executions.length).toBe(2);
-      expect(run.killed).toBe(false);
-      expect(run.executionMs[0]).toBeLessThan(EXECUTION_LIMIT_MS);
+      outcome = {
+        run,
+        views: readRows(workbook),
+        requests: await emulator.control.requests(),
+        stored: storedQuantities((await emulator.control.positions()).positions),
+      };
     });
 
-    it('says the push continues', async () => {
-      const { run } = await pushPastBudget();
-      expect(run.executions[0]!.stopReason).toContain('continues in the next execution');
+    it('stops before the execution limit', () => {
+      expect(outcome.run.executions.length).toBe(2);
+      expect(outcome.run.killed).toBe(false);
+      expect(outcome.run.executionMs[0]).toBeLessThan(EXECUTION_LIMIT_MS);
     });
 
-    it('resends only the unconfirmed batch', async () => {
-      const { requests } = await pushPastBudget();
-      const applied = requests.filter((request) => request.status === 200);
+    it('says the push continues', () => {
+      expect(outcome.run.executions[0]!.stopReason).toContain('continues in the next execution');
+    });
+
+    it('sends each row exactly once', () => {
+      const applied = outcome.requests.filter((request) => request.status === 200);
       expect(applied.reduce((sum, request) => sum + (request.lineCount ?? 0), 0)).toBe(rows.length);
     });
 
-    it('stores every row and labels it sent', async () => {
-      const { workbook } = await pushPastBudget();
-      const stored = storedQuantities((await emulator.control.positions()).positions);
-      for (const view of readRows(workbook)) {
+    it('stores every row and labels it sent', () => {
+      for (const view of outcome.views) {
         expect(view.status).toBe('Sent');
-        expect(stored.get(view.upc)).toBe(view.quantity);
+        expect(outcome.stored.get(view.upc)).toBe(view.quantity);
       }
     });
   });
@@ -179,23 +198,29 @@ describe('multi-execution push', () => {
     const rows = sequentialRows(6);
 
     /** Pushes 3 batches of 2 with a 429 on the second request, and returns the request log. */
-    async function pushWithThrottle(retryAfter: (startMs: number) => string) {
+    async function pushWithThrottle(retryAfter: (startMs: number) => string, entry: PushEntry = 'sidebar') {
       await emulator.control.setFaults([
         { at: 2, kind: 'throttle', headers: { 'Retry-After': retryAfter(startTimeMs) } },
       ]);
       const workbook = inventoryWorkbook(rows);
       const runtime = createAddonRuntime(emulator, workbook, { itemsPerRequest: 2 }, { startTimeMs });
-      const run = driveToEnd(runtime, startPush(runtime));
+      const run = driveToEnd(runtime, startPush(runtime, {}, entry));
       runtime.close();
       return { workbook, run, requests: await emulator.control.requests() };
     }
 
-    it.each([
+    const forms: Array<[string, (startMs: number) => string, number]> = [
       ['seconds', () => '90', 90_000],
       ['fractional seconds', () => '90.5', 90_500],
       ['HTTP date', (startMs: number) => new Date(startMs + 120_000).toUTCString(), 119_000],
-    ])('honours %s', async (_form, retryAfter, minimumWaitMs) => {
-      const { requests, workbook } = await pushWithThrottle(retryAfter);
+    ];
+    const entries: PushEntry[] = ['sidebar', 'cli'];
+    const cases = forms.flatMap(([form, retryAfter, minimumWaitMs]) =>
+      entries.map((entry) => [form, entry, retryAfter, minimumWaitMs] as const),
+    );
+
+    it.each(cases)('honours %s from the %s', async (_form, entry, retryAfter, minimumWaitMs) => {
+      const { requests, workbook } = await pushWithThrottle(retryAfter, entry);
       expect(requests.map((request) => request.status)).toEqual([200, 429, 200, 200]);
       expect(requests[2]!.atMs - requests[1]!.atMs).toBeGreaterThanOrEqual(minimumWaitMs);
       expect(readRows(workbook).every((view) => view.status === 'Sent')).toBe(true);

@@ -20,7 +20,7 @@ import {
   WAREHOUSE,
 } from './harness';
 
-/** Catalogue entries 100…119 hold stock before every test; no sheet below lists them. */
+/** Catalogue entries 100…119 have stock before every test; no sheet below lists them. */
 const OTHER_STOCK: SeedPosition[] = Array.from({ length: 20 }, (_, offset) => ({
   upc: upcOf(100 + offset),
   warehouse: WAREHOUSE,
@@ -106,7 +106,7 @@ describe('overwrite', () => {
       ]);
       expect(await stockInJoor()).toEqual(expectedStock(rows));
     });
-    // A 429 on the first request applies nothing, and the stop message says "Nothing was replaced;
+    // A 429 on the first request applies nothing, and the stop message reads "Nothing was replaced;
     // run it again". The runner still records the overwrite as sent, so the continuation sends
     // every batch as a plain update, finishes with every row "Sent", and JOOR keeps the stock the
     // overwrite should have cleared.
