@@ -9,9 +9,9 @@ import type { ColumnMapping, PushOptions, StyleIdentifierKey, WireFormat } from 
 export interface CliSettings {
   warehouses?: string[];
   /** Field → header text, for every sheet, or per sheet name under `columnMappings`. */
-  columnMapping?: ColumnMapping;
-  columnMappings?: Record<string, ColumnMapping>;
-  options?: Partial<PushOptions>;
+  columnMapping?: ColumnMapping & Record<string, unknown>;
+  columnMappings?: Record<string, ColumnMapping & Record<string, unknown>>;
+  options?: Partial<PushOptions> & Record<string, unknown>;
   itemsPerRequest?: number;
   styleIdentifierKey?: StyleIdentifierKey;
   format?: WireFormat;
@@ -21,6 +21,49 @@ export class SettingsFileError extends Error {}
 
 function fail(file: string, message: string): never {
   throw new SettingsFileError(`Settings file ${file}: ${message}`);
+}
+
+const FIELDS = new Set([
+  'upc',
+  'style_number',
+  'style_identifier',
+  'color_code',
+  'size',
+  'style_id',
+  'style_color_id',
+  'size_code',
+  'quantity',
+  'warehouse',
+  'inventory_date',
+  'made_to_order',
+]);
+
+function checkMapping(file: string, where: string, mapping: Record<string, unknown> | undefined): void {
+  for (const [field, header] of Object.entries(mapping ?? {})) {
+    if (!FIELDS.has(field)) {
+      fail(file, `"${where}" names "${field}", which is not a field. Fields: ${[...FIELDS].join(', ')}.`);
+    }
+    if (typeof header !== 'string' || header.trim() === '') {
+      fail(file, `"${where}.${field}" must be the header text of a column, e.g. "Qty Available".`);
+    }
+  }
+}
+
+function checkOptions(file: string, options: Record<string, unknown>): void {
+  for (const flag of ['overwrite', 'replaceFromSheet', 'decPending', 'changeOnly', 'acceptDroppedRows']) {
+    const value = options[flag];
+    if (value !== undefined && typeof value !== 'boolean') {
+      fail(file, `"options.${flag}" must be true or false; found ${JSON.stringify(value)}.`);
+    }
+  }
+  const warehouse = options['defaultWarehouse'];
+  if (warehouse !== undefined && (typeof warehouse !== 'string' || warehouse.trim() === '')) {
+    fail(file, '"options.defaultWarehouse" must be a warehouse name.');
+  }
+  const format = options['format'];
+  if (format !== undefined && format !== 'json' && format !== 'xml') {
+    fail(file, `"options.format" must be "json" or "xml"; found ${JSON.stringify(format)}.`);
+  }
 }
 
 export function readSettingsFile(file: string): CliSettings {
@@ -51,11 +94,28 @@ export function readSettingsFile(file: string): CliSettings {
       fail(file, `"itemsPerRequest" must be a whole number from 1 to 5000; found ${JSON.stringify(value)}.`);
     }
   }
-  for (const key of ['columnMapping', 'options'] as const) {
+  for (const key of ['columnMapping', 'columnMappings', 'options'] as const) {
     const value = settings[key];
     if (value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) {
       fail(file, `"${key}" must be an object.`);
     }
+  }
+  checkMapping(file, 'columnMapping', settings.columnMapping);
+  for (const [sheet, mapping] of Object.entries(settings.columnMappings ?? {})) {
+    if (mapping === null || typeof mapping !== 'object')
+      fail(file, `"columnMappings.${sheet}" must be an object.`);
+    checkMapping(file, `columnMappings.${sheet}`, mapping);
+  }
+  checkOptions(file, settings.options ?? {});
+  if (settings.format !== undefined && settings.format !== 'json' && settings.format !== 'xml') {
+    fail(file, `"format" must be "json" or "xml"; found ${JSON.stringify(settings.format)}.`);
+  }
+  const keys = ['both', 'style_identifier', 'style_identifer'];
+  if (settings.styleIdentifierKey !== undefined && !keys.includes(settings.styleIdentifierKey)) {
+    fail(
+      file,
+      `"styleIdentifierKey" must be one of ${keys.join(', ')}; found ${JSON.stringify(settings.styleIdentifierKey)}.`,
+    );
   }
   return settings;
 }

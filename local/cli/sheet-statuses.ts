@@ -23,7 +23,7 @@ export function readStatusesFromSheet(
   let statusColumn = -1;
   for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, sheet.values.rows.length) && statusColumn < 0; r++) {
     const line = sheet.values.rows[r] ?? [];
-    const index = line.findIndex((cell) => cell === STATUS_HEADER);
+    const index = line.indexOf(STATUS_HEADER);
     if (index >= 0) {
       headerRow = r + 1;
       statusColumn = index;
@@ -54,7 +54,7 @@ export function readLastLogRow(workbook: Workbook): { outcome: string; message: 
   let last: Array<unknown> | undefined;
   for (let r = 1; r < sheet.values.rows.length; r++) {
     const row = sheet.values.rows[r];
-    if (row !== undefined && row.some((cell) => cell !== undefined && cell !== '')) last = row;
+    if (row?.some((cell) => cell !== undefined && cell !== '')) last = row;
   }
   if (last === undefined || outcomeColumn < 0) return undefined;
   return { outcome: String(last[outcomeColumn] ?? ''), message: String(last[messageColumn] ?? '') };

@@ -575,6 +575,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+  if (settings === undefined) {
+    console.log(
+      'No --settings file: the warehouse list is only "Default". Pass --settings FILE to name your JOOR warehouses (see examples/README.md).',
+    );
+  } else if (args.settings !== undefined) {
+    console.log(`Settings from ${path.relative(process.cwd(), args.settings)}.`);
+  }
   ensureBuild();
 
   let workbook: Workbook;

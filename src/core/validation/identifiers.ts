@@ -206,8 +206,41 @@ export function readCode(
     addError(ctx, column, 'TOO_LONG', text, rowMessages.tooLong(ctx.row, column.header, text, noun, max));
     return null;
   }
+  const hidden = HIDDEN_OR_LOOK_ALIKE.exec(text);
+  if (hidden !== null) {
+    const code = hidden[0].codePointAt(0) ?? 0;
+    const name = CHARACTER_NAMES[code] ?? 'special character';
+    const point = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    const message = rowMessages.hiddenCharacter(ctx.row, column.header, text, name, point);
+    addWarning(ctx, column, 'HIDDEN_CHARACTER', text, message);
+  }
   return text;
 }
+
+/**
+ * Characters inside a code that look like a space or a hyphen but are not. JOOR matches codes
+ * exactly, so they are sent as written, with a warning that names them.
+ */
+const HIDDEN_OR_LOOK_ALIKE = /[\u00a0\u00ad\u2010-\u2015\u2212\u200b-\u200d\u2060\u202f\u2007\u3000]/;
+
+const CHARACTER_NAMES: Readonly<Record<number, string>> = {
+  160: 'no-break space',
+  173: 'soft hyphen',
+  8208: 'Unicode hyphen',
+  8209: 'non-breaking hyphen',
+  8210: 'figure dash',
+  8211: 'en dash',
+  8212: 'em dash',
+  8213: 'horizontal bar',
+  8722: 'minus sign',
+  8203: 'zero-width space',
+  8204: 'zero-width non-joiner',
+  8205: 'zero-width joiner',
+  8288: 'word joiner',
+  8239: 'narrow no-break space',
+  8199: 'figure space',
+  12288: 'ideographic space',
+};
 
 function readCodeNumber(ctx: RowContext, column: FieldColumn, value: number, display: string | undefined) {
   const noun = FIELD_NOUNS[column.field];

@@ -95,6 +95,13 @@ export const rowMessages = {
     );
   },
 
+  hiddenCharacter(row: number, header: string, text: string, name: string, point: string): string {
+    return (
+      `${at(row, header)}: ${showValue(text)} contains a ${name} (${point}) that looks like a plain space or ` +
+      'hyphen. It is sent as written; if JOOR fails this row, retype the value with a plain character.'
+    );
+  },
+
   gtinAllZeros(row: number, header: string, text: string): string {
     return `${at(row, header)}: ${text} has only zeros, a placeholder that names no product. Enter the product's UPC or leave the row out.`;
   },

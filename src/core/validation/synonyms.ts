@@ -95,6 +95,39 @@ const SYNONYM_LIST: ReadonlyArray<readonly [FieldId, number, readonly string[]]>
     ],
   ],
   ['made_to_order', 1, ['madetoorder', 'mto']],
+  // Common German, French, Spanish and Italian headers from European ERP exports.
+  ['upc', 1, ['eancode', 'strichcode', 'codebarre', 'codebarres', 'codigodebarras', 'codiceabarre']],
+  ['style_number', 1, ['artikelnummer', 'artikelnr', 'artnr', 'codicearticolo']],
+  ['style_number', 2, ['référence', 'reference', 'referencia', 'modèle', 'modele', 'modelo', 'modello']],
+  ['color_code', 1, ['farbcode', 'farbnummer', 'codecouleur', 'codigocolor', 'codicecolore']],
+  ['color_code', 2, ['farbe', 'couleur', 'colore']],
+  ['size', 1, ['größe', 'groesse', 'grösse', 'taille', 'talla', 'taglia']],
+  [
+    'quantity',
+    1,
+    [
+      'menge',
+      'bestand',
+      'verfügbar',
+      'verfuegbar',
+      'quantité',
+      'quantite',
+      'cantidad',
+      'existencias',
+      'quantità',
+      'quantita',
+      'giacenza',
+      'disponible',
+      'disponibile',
+    ],
+  ],
+  ['warehouse', 1, ['lager', 'lagerort', 'entrepôt', 'entrepot', 'almacén', 'almacen', 'magazzino']],
+  [
+    'inventory_date',
+    1,
+    ['datum', 'verfügbarab', 'verfuegbarab', 'datedisponibilité', 'datedisponibilite', 'fecha', 'data'],
+  ],
+  ['made_to_order', 1, ['aufbestellung', 'surcommande', 'bajopedido', 'suordinazione']],
 ];
 
 function buildSynonymMap(): Map<string, HeaderSynonym> {

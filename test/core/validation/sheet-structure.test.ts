@@ -145,3 +145,43 @@ describe('UPC cells', () => {
     expect(message).toContain('(5000 characters)');
   });
 });
+
+describe('European headers', () => {
+  it.each([
+    [['EAN', 'Menge', 'Lager', 'Datum']],
+    [['Code barre', 'Quantité', 'Entrepôt', 'Date']],
+    [['EAN', 'Cantidad', 'Almacén', 'Fecha']],
+    [['EAN', 'Giacenza', 'Magazzino', 'Data']],
+  ])('reads %p', (headers) => {
+    const result = validateSheet(
+      sheet([headers, ['012345678905', 3, 'Default', '2027-01-15']], { locale: 'de_DE' }),
+      config(),
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.rows[0]?.item).toEqual({
+      upc: '012345678905',
+      inventory: 3,
+      warehouse: 'Default',
+      inventory_date: '2027-01-15',
+    });
+  });
+});
+
+describe('look-alike characters in codes', () => {
+  it.each([
+    ['ST\u00a0100', 'no-break space (U+00A0)'],
+    ['ST\u2010100', 'Unicode hyphen (U+2010)'],
+    ['ST\u00ad100', 'soft hyphen (U+00AD)'],
+  ])('warns about %p and sends it as written', (style, name) => {
+    const result = validateSheet(
+      sheet([
+        ['Style Number', 'Color Code', 'Size', 'Quantity'],
+        [style, '001', 'M', 1],
+      ]),
+      config(),
+    );
+    expect(result.rows[0]?.outcome).toBe('valid');
+    expect(result.rows[0]?.item?.style_number).toBe(style);
+    expect(result.rows[0]?.issues[0]?.message).toContain(name);
+  });
+});
