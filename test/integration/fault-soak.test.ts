@@ -90,6 +90,8 @@ interface SoakFindings {
   strayChanges: string[];
   /** Pushes that finished. */
   pushes: number;
+  /** Pushes that needed more than one execution. */
+  continued: number;
 }
 
 /** Sent rows must be stored, rows that may have reached JOOR either way, all others untouched. */
@@ -113,8 +115,11 @@ async function runCase(emulator: EmulatorHandle, soakCase: SoakCase, findings: S
     { startTimeMs: nowMs + 1000 },
   );
   try {
-    driveToEnd(runtime, startPush(runtime));
+    // Odd seeds start from the sidebar, whose executions end after a short slice; even seeds
+    // start from the CLI, whose executions use the whole budget.
+    const run = driveToEnd(runtime, startPush(runtime, {}, seed % 2 === 1 ? 'sidebar' : 'cli'));
     findings.pushes += 1;
+    if (run.executions.length > 1) findings.continued += 1;
   } catch (error) {
     findings.unlabelled.push(`seed ${seed}: push did not finish: ${(error as Error).message}`);
     return;
@@ -176,6 +181,7 @@ describe('fault soak', () => {
       mislabelled: [],
       strayChanges: [],
       pushes: 0,
+      continued: 0,
     };
     const count = process.env.SOAK_SEED === undefined ? pushes : 1;
     for (let seed = FIRST_SEED; seed < FIRST_SEED + count; seed++) {
@@ -189,6 +195,9 @@ describe('fault soak', () => {
     const kinds = FAULT_KINDS.filter((kind) => kind !== 'error_body');
     const findings = await soak(kinds, false, PUSHES);
     expect(findings.pushes).toBe(process.env.SOAK_SEED === undefined ? PUSHES : 1);
+    // Some pushes continue in a later execution after a 429 whose wait does not fit the sidebar's
+    // slice (11 of the pushes with seeds 1 to 200).
+    if (process.env.SOAK_SEED === undefined) expect(findings.continued).toBeGreaterThan(0);
     expect(findings.unlabelled).toEqual([]);
     expect(findings.mislabelled).toEqual([]);
     expect(findings.strayChanges).toEqual([]);
