@@ -1,5 +1,5 @@
 /**
- * Shared pieces of the end-to-end push tests: a catalogue the emulator knows, sheets built from
+ * Shared pieces of the end-to-end push tests: a catalogue to seed the emulator with, sheets built from
  * it, a driver that runs a push to the end the way the CLI does, and readers for the status
  * columns the add-on writes.
  */
@@ -23,7 +23,7 @@ export function upcOf(index: number): string {
   return appendGs1CheckDigit(`08${String(index).padStart(9, '0')}`);
 }
 
-/** Builds an emulator seed whose catalogue holds `size` SKUs identified by `upcOf(0…size-1)`. */
+/** Builds an emulator seed whose catalogue contains `size` SKUs identified by `upcOf(0…size-1)`. */
 export function catalogueSeed(size: number): EmulatorSeed {
   const catalogue: SeedSku[] = [];
   for (let index = 0; index < size; index++) {
