@@ -1,7 +1,7 @@
 /**
- * Shared pieces of the end-to-end push tests: a catalogue to seed the emulator with, sheets built from
- * it, a driver that runs a push to the end the way the CLI does, and readers for the status
- * columns the add-on writes.
+ * Shared pieces of the end-to-end push tests: a catalogue to seed the emulator with, sheets
+ * built from it, a driver that runs a push to the end the way the CLI does, and readers for the
+ * status columns the add-on writes.
  */
 
 import { appendGs1CheckDigit } from '../../examples/lib/gtin';
