@@ -50,9 +50,43 @@ export async function loadWorkbook(path: string, options: LoadOptions): Promise<
   return workbook;
 }
 
+/** Decodes UTF-8, or UTF-16 when the file starts with a UTF-16 byte order mark (Excel's "Unicode text"). */
+function decodeText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2));
+    swapped.swap16();
+    return swapped.toString('utf16le');
+  }
+  return bytes.toString('utf8');
+}
+
+/**
+ * Picks the separator the first line uses most among comma, semicolon, tab and pipe, as Sheets'
+ * import does with "Detect automatically". Quoted text is skipped when counting.
+ */
+function detectDelimiter(text: string): string {
+  const firstLine = (text.split(/\r?\n/, 1)[0] ?? '').replace(/"[^"]*"/g, '');
+  let best = ',';
+  let bestCount = 0;
+  for (const candidate of [',', ';', '\t', '|']) {
+    const count = firstLine.split(candidate).length - 1;
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
 async function loadCsv(path: string, workbook: Workbook, now: number): Promise<void> {
-  const text = await readFile(path, 'utf8');
-  const records = parseCsv(text, { bom: true, relax_column_count: true, relax_quotes: true }) as string[][];
+  const text = decodeText(await readFile(path));
+  const records = parseCsv(text, {
+    bom: true,
+    delimiter: detectDelimiter(text),
+    relax_column_count: true,
+    relax_quotes: true,
+  }) as string[][];
   const sheet = addSheet(workbook, workbook.name);
   const context = { locale: workbook.locale, timeZone: workbook.timeZone, now, cellFormat: GENERAL_FORMAT };
 

@@ -1,4 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadWorkbook } from '../../../local/runtime/spreadsheet';
 import { createApp, createTempDir, iso } from './helpers';
@@ -84,5 +86,31 @@ describe('loadWorkbook with .csv', () => {
     const sheet = await openCsv('empty', 'a,b,c\n1,,3\n');
     expect(sheet.getRange('A2:C2').getValues()).toEqual([[1, '', 3]]);
     expect(sheet.getLastColumn()).toBe(3);
+  });
+});
+
+describe('CSV separators and encodings', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'csv-detect-'));
+
+  it.each([
+    ['semicolon', 'UPC;Menge\n012345678905;3\n'],
+    ['tab', 'UPC\tMenge\n012345678905\t3\n'],
+    ['pipe', 'UPC|Menge\n012345678905|3\n'],
+  ])('detects the %s separator', async (_label, text) => {
+    const file = join(dir, `${_label}.csv`);
+    writeFileSync(file, text);
+    const workbook = await loadWorkbook(file, { timeZone: 'UTC', locale: 'de_DE' });
+    expect(workbook.sheets[0]?.values.rows[0]).toEqual(['UPC', 'Menge']);
+    expect(workbook.sheets[0]?.values.rows[1]?.[1]).toBe(3);
+  });
+
+  it('reads UTF-16 with a byte order mark', async () => {
+    const file = join(dir, 'utf16.csv');
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('UPC,Größe\n012345678905,M\n', 'utf16le')]),
+    );
+    const workbook = await loadWorkbook(file, { timeZone: 'UTC', locale: 'de_DE' });
+    expect(workbook.sheets[0]?.values.rows[0]).toEqual(['UPC', 'Größe']);
   });
 });
