@@ -135,11 +135,11 @@ describe('sendBatch against the emulator', () => {
     expect(statuses(outcome)).toEqual(['sent']);
   });
 
-  it('fails rows of a 200 error body', async () => {
+  it('leaves rows of a 200 error body not confirmed', async () => {
     await emulator.control.setFaults([{ kind: 'error_body', at: 1 }]);
     const outcome = sendBatch(lines, contextFor());
     expect(outcome.requestsMade).toBe(1);
-    expect(statuses(outcome)).toEqual(['failed']);
+    expect(statuses(outcome)).toEqual(['not_confirmed']);
     expect(outcome.rows[0]?.message).not.toContain('{');
   });
 

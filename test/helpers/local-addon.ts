@@ -25,6 +25,9 @@ export function makeWorkbook(
       if (typeof cell === 'string') sheet.numberFormats.set(r, c, TEXT_FORMAT);
     });
   });
+  // Sheets never holds cells past its grid, so the grid grows with the rows.
+  sheet.maxRows = Math.max(sheet.maxRows, rows.length);
+  sheet.maxColumns = Math.max(sheet.maxColumns, ...rows.map((row) => row.length));
   return workbook;
 }
 

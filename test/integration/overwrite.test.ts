@@ -110,7 +110,7 @@ describe('overwrite', () => {
     // run it again". The runner still records the overwrite as sent, so the continuation sends
     // every batch as a plain update, finishes with every row "Sent", and JOOR keeps the stock the
     // overwrite should have cleared.
-    it.failing('overwrite throttled on its first request still replaces', async () => {
+    it('overwrite throttled on its first request still replaces', async () => {
       const { workbook } = await pushOverwrite([
         { at: 1, kind: 'throttle', headers: { 'Retry-After': '10' } },
       ]);

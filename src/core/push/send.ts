@@ -204,7 +204,7 @@ function runAttempts(
       return stopBatch(state, context, batch, next.stop);
     }
     if (next.kind === 'reject') {
-      return rejectBatch(state, context, batch, next.message);
+      return rejectBatch(state, context, batch, next.message, result.response?.status);
     }
     if (next.kind === 'give_up') {
       return giveUpBatch(state, context, batch, next.message);
@@ -441,13 +441,28 @@ function rejectionMessage(
 }
 
 /** Marks every row failed after a 4xx or an error body; an overwrite run stops too. */
+/**
+ * Marks the rows of a rejected request. They are `failed` only when no attempt can have been
+ * applied: after an attempt with an unknown outcome (a drop, a 504), or when JOOR answered 2xx with
+ * an error body instead of results, JOOR may hold the lines, so the rows are `not_confirmed`.
+ */
 function rejectBatch(
   state: Attempts,
   context: SendContext,
   batch: SentLine[],
   message: string,
+  status: number | undefined,
 ): BatchOutcome {
-  const rows: RowOutcome[] = batch.map((line) => ({ row: line.row, status: 'failed', message }));
+  const successStatus = status !== undefined && status >= 200 && status < 300;
+  const unknown = state.unknownDetail !== null || successStatus;
+  const rowStatus: RowStatus = unknown ? 'not_confirmed' : 'failed';
+  const rowMessage =
+    state.unknownDetail !== null
+      ? `JOOR may have applied an earlier attempt of this request (${state.unknownDetail}), then answered: ${message}`
+      : successStatus
+        ? `JOOR answered ${status} with an error instead of results, so it is unknown whether it applied these lines: ${message}`
+        : message;
+  const rows: RowOutcome[] = batch.map((line) => ({ row: line.row, status: rowStatus, message: rowMessage }));
   const stop: BatchStop | undefined = context.overwrite
     ? {
         reason: 'fatal',

@@ -7,8 +7,11 @@ export function statusText(status: RowStatus, message: string): string {
   return message === '' ? STATUS_LABELS[status] : `${STATUS_LABELS[status]}: ${message}`;
 }
 
+/** Adds to one count; a count that drops to zero is removed, so summaries list only what happened. */
 export function addCount(counts: StatusCounts, key: keyof StatusCounts, by = 1): void {
-  counts[key] = (counts[key] ?? 0) + by;
+  const value = (counts[key] ?? 0) + by;
+  if (value === 0) delete counts[key];
+  else counts[key] = value;
 }
 
 export function mergeCounts(into: StatusCounts, from: StatusCounts): void {

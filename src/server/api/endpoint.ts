@@ -30,7 +30,18 @@ export function endpoint<T extends object>(name: string, body: () => T): ApiResu
       return failure(error.code, error.message, (error as AddonError).details);
     }
     const message = error instanceof Error ? error.message : String(error);
-    log.error('endpoint', { name, ms: Date.now() - started, ok: false, code: 'INTERNAL', error: message });
+    const stack =
+      typeof (error as { stack?: unknown })?.stack === 'string'
+        ? (error as { stack: string }).stack
+        : undefined;
+    log.error('endpoint', {
+      name,
+      ms: Date.now() - started,
+      ok: false,
+      code: 'INTERNAL',
+      error: message,
+      stack,
+    });
     return failure(
       'INTERNAL',
       `The add-on hit an unexpected error: ${message}. Nothing more was sent. Try again; if it repeats, report it with the time of the attempt.`,

@@ -115,6 +115,10 @@ export function writeConfirmedState(
     e.confirmedAt,
   ]);
   const previous = sheet.getLastRow() - 1;
+  // A new sheet has 1,000 rows; getRange past the last row throws, so grow the sheet first.
+  if (sheet.getMaxRows() < rows.length + 1) {
+    sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1 - sheet.getMaxRows());
+  }
   if (rows.length > 0) {
     const range = sheet.getRange(2, 1, rows.length, STATE_HEADERS.length);
     range.setNumberFormat('@');

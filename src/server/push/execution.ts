@@ -3,7 +3,7 @@
  * written with the batch that covers them, in as few bulk calls as possible.
  */
 
-import { formatRowState } from '../../core/run/row-state';
+import { formatRowState, parseRowState } from '../../core/run/row-state';
 import type { PlannedLine, RunScope } from '../../core/run/scope';
 import { addCount, statusText } from '../../core/run/status-text';
 import type { RowStatus } from '../../shared/status';
@@ -111,12 +111,24 @@ export function applyWrites(execution: Execution, writes: StatusWrite[]): void {
   writeStatuses(context.snapshot, columns, relocated.writes);
 }
 
+/**
+ * Counts a row's status once per run: a row left "not sent" by an earlier execution of the same
+ * run moves from that count to its new status. Call it before the row's new state is written.
+ */
+export function countRowStatus(execution: Execution, row: number, status: RowStatus): void {
+  const { cursor, context, columns } = execution;
+  const previous = parseRowState(context.snapshot.values[row - 1]?.[columns.state - 1]);
+  if (previous?.runId === cursor.runId && previous.status === 'not_sent')
+    addCount(cursor.counts, 'not_sent', -1);
+  addCount(cursor.counts, status);
+}
+
 export function markRemaining(execution: Execution, lines: PlannedLine[], message: string): void {
   const { cursor } = execution;
   const writes: StatusWrite[] = [];
   for (const line of lines) {
-    addCount(cursor.counts, 'not_sent');
     if (line.row < 0) continue;
+    countRowStatus(execution, line.row, 'not_sent');
     writes.push(makeWrite(cursor.runId, line.row, 'not_sent', [message], '', false));
     execution.rows?.push({ row: line.row, status: 'not_sent', message, item: line.item });
   }

@@ -7,7 +7,7 @@
 
 import { parseRowState } from '../../core/run/row-state';
 import { type PlannedLine, scopeRun } from '../../core/run/scope';
-import { addCount, describeCounts } from '../../core/run/status-text';
+import { describeCounts } from '../../core/run/status-text';
 import type { PushProgressDto, StartPushRequest } from '../../shared/api';
 import type { PushOptions } from '../../shared/types';
 import { AddonError, problemDetails } from '../errors';
@@ -26,6 +26,7 @@ import {
 } from './engine';
 import {
   applyWrites,
+  countRowStatus,
   type Execution,
   makeWrite,
   markRemaining,
@@ -326,8 +327,10 @@ function runBatches(execution: Execution, batches: PlannedLine[][]): PushProgres
   let index = 0;
   for (; index < batches.length; index++) {
     const batch = batches[index]!;
+    // overwrite=1 goes only on the first request that can reach JOOR: a first request rejected
+    // with 429 applied nothing, so its retry in a later execution still carries it.
     const overwrite =
-      cursor.options.overwrite && !cursor.overwriteSent && cursor.requestsSent === 0 && index === 0;
+      cursor.options.overwrite && !cursor.overwriteSent && cursor.requestsSucceeded === 0 && index === 0;
     const outcome = sendPlannedBatch(batch, {
       target: execution.target,
       settings: context.settings,
@@ -340,7 +343,7 @@ function runBatches(execution: Execution, batches: PlannedLine[][]): PushProgres
       timeZone: context.snapshot.timeZone,
     });
     cursor.requestsSent += outcome.requestsMade;
-    if (overwrite && outcome.requestsMade > 0) cursor.overwriteSent = true;
+    if (overwrite && outcome.rows.some((row) => row.status !== 'not_sent')) cursor.overwriteSent = true;
     if (outcome.rows.some((row) => row.status === 'sent' || row.status === 'failed'))
       cursor.requestsSucceeded += 1;
     recordOutcome(execution, batch, outcome);
@@ -355,7 +358,15 @@ function runBatches(execution: Execution, batches: PlannedLine[][]): PushProgres
 
   const remaining = batches.slice(index + (stop === undefined ? 0 : 1)).flat();
   if (stop === undefined) {
-    return finishRun(execution, outcomeOf(cursor.counts), `Push finished: ${describeCounts(cursor.counts)}.`);
+    const zeroed =
+      cursor.options.replaceFromSheet && cursor.zeroLinesDone > 0
+        ? ` ${cursor.zeroLinesDone} SKUs pushed before and missing from the sheet were set to 0.`
+        : '';
+    return finishRun(
+      execution,
+      outcomeOf(cursor.counts),
+      `Push finished: ${describeCounts(cursor.counts)}.${zeroed}`,
+    );
   }
   if (stop.kind === 'deadline' || stop.kind === 'rate_limited') {
     cursor.lastStop = stop.message;
@@ -375,12 +386,12 @@ function recordOutcome(execution: Execution, batch: PlannedLine[], outcome: Send
     if (line === undefined) continue;
     if (result.status !== 'not_sent') cursor.linesDone += 1;
     if (result.status === 'sent') rememberConfirmed(execution, line, result.logId ?? '');
+    // Zero lines of "Replace from sheet" have no sheet row, so they are counted apart from rows.
     if (line.row < 0) {
       if (result.status !== 'not_sent') cursor.zeroLinesDone += 1;
-      addCount(cursor.counts, result.status);
       continue;
     }
-    addCount(cursor.counts, result.status);
+    countRowStatus(execution, line.row, result.status);
     const pushed = result.status !== 'not_sent';
     const details = [result.message, ...line.warnings].filter((part) => part !== '');
     writes.push(makeWrite(cursor.runId, line.row, result.status, details, result.logId ?? '', pushed));

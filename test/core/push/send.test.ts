@@ -363,11 +363,18 @@ describe('sendBatch quota and rejections', () => {
     expect(outcome.stop).toBeUndefined();
   });
 
-  it('fails the rows of a 200 carrying an error body', () => {
+  it('leaves rows of a 200 error body not confirmed', () => {
     const { context } = setup([jsonResponse({ error: 'Malformed inventory_item' })]);
     const outcome = sendBatch(batch, context);
-    expect(statuses(outcome)).toEqual(['2:failed', '3:failed']);
+    expect(statuses(outcome)).toEqual(['2:not_confirmed', '3:not_confirmed']);
     expect(outcome.rows[0]?.message).toContain('Malformed inventory_item');
+  });
+
+  it('leaves rows not confirmed when an earlier attempt may have applied', () => {
+    const { context } = setup([status(504, 'Gateway timeout'), status(400, 'Bad request')]);
+    const outcome = sendBatch(batch, context);
+    expect(statuses(outcome)).toEqual(['2:not_confirmed', '3:not_confirmed']);
+    expect(outcome.rows[0]?.message).toContain('may have applied an earlier attempt');
   });
 
   it('suggests smaller requests after a 413', () => {
