@@ -158,7 +158,9 @@ export function buildBulkRequest(
 ): HttpRequest {
   const authorization = buildAuthorizationHeader(target.token, encodeBase64);
   const payload = serializeItems(items, target.format, target.styleIdentifierKey);
-  const payloadBytes = countUtf8Bytes(payload);
+  // A UTF-16 code unit is at most 3 UTF-8 bytes, so bytes are counted only when they may be over.
+  const payloadBytes =
+    payload.length * 3 > URLFETCH_MAX_PAYLOAD_BYTES ? countUtf8Bytes(payload) : payload.length;
   if (payloadBytes > URLFETCH_MAX_PAYLOAD_BYTES) {
     throw new PushError(
       'PAYLOAD_TOO_LARGE',
