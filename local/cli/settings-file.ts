@@ -4,6 +4,7 @@
  */
 
 import { readFileSync } from 'node:fs';
+import { FIELD_IDS, isFieldId } from '../../src/shared/fields';
 import type { ColumnMapping, PushOptions, StyleIdentifierKey, WireFormat } from '../../src/shared/types';
 
 export interface CliSettings {
@@ -23,25 +24,10 @@ function fail(file: string, message: string): never {
   throw new SettingsFileError(`Settings file ${file}: ${message}`);
 }
 
-const FIELDS = new Set([
-  'upc',
-  'style_number',
-  'style_identifier',
-  'color_code',
-  'size',
-  'style_id',
-  'style_color_id',
-  'size_code',
-  'quantity',
-  'warehouse',
-  'inventory_date',
-  'made_to_order',
-]);
-
 function checkMapping(file: string, where: string, mapping: Record<string, unknown> | undefined): void {
   for (const [field, header] of Object.entries(mapping ?? {})) {
-    if (!FIELDS.has(field)) {
-      fail(file, `"${where}" names "${field}", which is not a field. Fields: ${[...FIELDS].join(', ')}.`);
+    if (!isFieldId(field)) {
+      fail(file, `"${where}" names "${field}", which is not a field. Fields: ${FIELD_IDS.join(', ')}.`);
     }
     if (typeof header !== 'string' || header.trim() === '') {
       fail(file, `"${where}.${field}" must be the header text of a column, e.g. "Qty Available".`);

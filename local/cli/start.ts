@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { describeCounts } from '../../src/core/run/status-text';
 import type { ApiResult, PushProgressDto, ValidationSummaryDto } from '../../src/shared/api';
 import type { PushOptions, RowResult, StatusCounts } from '../../src/shared/types';
 import { type EmulatorHandle, spawnEmulator } from '../emulator/process';
@@ -478,21 +479,7 @@ function printSummary(
     `\n${args.dryRun ? 'Validated' : 'Pushed'} ${path.relative(process.cwd(), args.file)} (sheet "${sheetName}") ${args.dryRun ? '' : `to ${target}`}`,
   );
   const rows = [...outcome.rows.values()];
-  const counts = outcome.counts;
-  const order = [
-    'sent',
-    'failed',
-    'invalid',
-    'duplicate',
-    'unchanged',
-    'not_sent',
-    'not_confirmed',
-    'valid',
-  ] as const;
-  const parts = order
-    .filter((key) => (counts[key] ?? 0) > 0)
-    .map((key) => `${key.replace('_', ' ')} ${counts[key]}`);
-  console.log(`Rows: ${rows.length}${parts.length > 0 ? ` · ${parts.join(' · ')}` : ''}`);
+  console.log(`Rows: ${rows.length} · ${describeCounts(outcome.counts).replaceAll(', ', ' · ')}`);
   if (!args.dryRun) console.log(`Requests: ${outcome.requests} in ${outcome.executions} execution(s)`);
   for (const problem of outcome.problems) console.log(`Problem: ${problem.message}`);
   for (const note of outcome.notes) console.log(`Note: ${note}`);

@@ -4,6 +4,7 @@ import type { KeyValueStore } from '../../core/ports';
 import { PushError } from '../../core/push/errors';
 import { normalizeToken } from '../../core/push/payload';
 import type { ColumnInfo, SaveSettingsRequest, SettingsDto } from '../../shared/api';
+import { isFieldId } from '../../shared/fields';
 import type { ColumnMapping, FieldId } from '../../shared/types';
 import { AddonError } from '../errors';
 import { documentStore, userStore } from '../gas/platform';
@@ -16,21 +17,6 @@ const MAX_WAREHOUSE_NAME = 100;
 const MAX_WAREHOUSES = 200;
 const MIN_ITEMS_PER_REQUEST = 1;
 const MAX_ITEMS_PER_REQUEST = 5000;
-
-const FIELD_IDS: ReadonlySet<string> = new Set<FieldId>([
-  'upc',
-  'style_number',
-  'style_identifier',
-  'color_code',
-  'size',
-  'style_id',
-  'style_color_id',
-  'size_code',
-  'quantity',
-  'warehouse',
-  'inventory_date',
-  'made_to_order',
-]);
 
 export function currentSettings(): SettingsDto {
   return settingsDto(userStore(), loadSettings(documentStore()));
@@ -150,7 +136,7 @@ export function saveMapping(sheetId: string, mapping: ColumnMapping): ColumnMapp
   }
   const clean: ColumnMapping = {};
   for (const [field, header] of Object.entries(mapping)) {
-    if (!FIELD_IDS.has(field)) {
+    if (!isFieldId(field)) {
       throw new AddonError('INVALID_REQUEST', `"${field}" is not a field the add-on knows.`);
     }
     if (typeof header !== 'string') continue;
