@@ -347,8 +347,8 @@ function runBatches(execution: Execution, batches: PlannedLine[][]): PushProgres
     if (outcome.rows.some((row) => row.status === 'sent' || row.status === 'failed'))
       cursor.requestsSucceeded += 1;
     recordOutcome(execution, batch, outcome);
-    SpreadsheetApp.flush();
     saveCursor(context.documentProps, cursor);
+    // The document lock flushes the sheet before it is released, which is the batch's checkpoint.
     withDocumentLock(() => renewRunLease(context.documentProps, cursor, cursor.ownerKey));
     if (outcome.stop !== undefined) {
       stop = outcome.stop;
