@@ -113,7 +113,7 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-/** Checks an output path before the push, so a bad path never loses the statuses afterwards. */
+/** Checks an output path before the push, so a bad path is reported before any request is sent. */
 function checkOutputPath(
   option: string,
   target: string,
@@ -161,6 +161,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       help: { type: 'boolean', default: false },
     },
   });
+
   const file = path.resolve(values.file ?? DEFAULT_FILE);
   const settings = values.settings ?? (values.file === undefined ? DEFAULT_SETTINGS : undefined);
   const args: CliArgs = {
@@ -185,6 +186,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (values.report !== undefined) args.report = path.resolve(values.report);
   if (values['joor-url'] !== undefined) args.joorUrl = values['joor-url'];
   if (values['token-env'] !== undefined) args.tokenEnv = values['token-env'];
+
   if (args.format !== undefined && args.format !== 'json' && args.format !== 'xml') {
     throw new UsageError(`--format must be json or xml; found "${args.format}".`);
   }
@@ -229,7 +231,7 @@ interface JoorTarget {
 
 /**
  * Works out how the add-on's fixed JOOR hosts reach --joor-url. JOOR's production host keeps the
- * production environment; a local emulator stands in for the sandbox host.
+ * production environment; a local emulator takes the place of the sandbox host.
  */
 export function joorTarget(joorUrl: string): JoorTarget {
   let url: URL;
@@ -346,7 +348,7 @@ function noRequestReachedJoor(runtime: LocalRuntime): string | false {
 }
 
 interface RunOutcome {
-  /** Why a scheduled run stopped without pushing, from the run log. */
+  /** Reason a scheduled run stopped without pushing, from the run log. */
   failedRun?: string;
   counts: StatusCounts;
   rows: Map<number, RowResult>;
