@@ -29,8 +29,12 @@ export interface SheetEnvironment {
   knownWarehouseNames: readonly string[];
 }
 
-/** Separator of duplicate-key parts; it cannot occur in trimmed cell text typed by hand. */
-export const KEY_SEPARATOR = '\u001f';
+/**
+ * Separator of duplicate-key parts: U+241F SYMBOL FOR UNIT SEPARATOR. Keys are stored in the
+ * confirmed-state sheet, so the separator must survive a cell: a control character such as
+ * U+001F does not survive .xlsx files (XML 1.0 forbids it), and a printable one does.
+ */
+export const KEY_SEPARATOR = '\u241f';
 
 /** Labels that start a totals row, such as TOTAL, Grand total, Subtotal or Summe. */
 const TOTALS_LABEL =
@@ -173,7 +177,28 @@ export function validateRow(
   }
   const item = buildItem(identity, fields, quantity, warehouse);
   const key = buildKey(identity, item);
-  return { row: ctx.row, outcome: 'valid', issues, identity, key, item };
+  return {
+    row: ctx.row,
+    outcome: 'valid',
+    issues: dropUnsentFieldWarnings(issues, identity),
+    identity,
+    key,
+    item,
+  };
+}
+
+/** Fields each identity sends; warnings about other identity columns would describe lines never sent. */
+const SENT_IDENTITY_FIELDS: Readonly<Record<IdentityMode, ReadonlySet<string>>> = {
+  upc: new Set(['upc']),
+  style: new Set(['style_number', 'style_identifier', 'color_code', 'size']),
+  joor_ids: new Set(['style_id', 'style_color_id', 'size_code']),
+};
+function dropUnsentFieldWarnings(issues: RowIssue[], identity: IdentityMode): RowIssue[] {
+  if (issues.length === 0) return issues;
+  const sent = SENT_IDENTITY_FIELDS[identity];
+  return issues.filter(
+    (issue) => issue.field === undefined || !IDENTITY_FIELDS.has(issue.field) || sent.has(issue.field),
+  );
 }
 
 function hasError(issues: readonly RowIssue[]): boolean {

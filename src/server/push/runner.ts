@@ -8,6 +8,7 @@
 import { parseRowState } from '../../core/run/row-state';
 import { type PlannedLine, scopeRun } from '../../core/run/scope';
 import { describeCounts } from '../../core/run/status-text';
+import { toGtin14 } from '../../core/validation';
 import type { PushProgressDto, StartPushRequest } from '../../shared/api';
 import type { PushOptions } from '../../shared/types';
 import { AddonError, problemDetails } from '../errors';
@@ -79,6 +80,13 @@ export function startRun(
   }
   const refusal = preflight?.(validation);
   if (refusal !== undefined) throw new AddonError('PREFLIGHT_FAILED', refusal);
+  if (options.replaceFromSheet && validation.counts.invalid > 0 && options.acceptDroppedRows !== true) {
+    throw new AddonError(
+      'REPLACE_BLOCKED_INVALID',
+      `Replace from sheet blocked: ${validation.counts.invalid} rows are invalid, and their SKUs would be set to 0 in JOOR if the add-on pushed them before. Fix those rows, or confirm that they may be dropped.`,
+      { invalid: validation.counts.invalid },
+    );
+  }
   if (options.overwrite && validation.counts.invalid > 0 && options.acceptDroppedRows !== true) {
     throw new AddonError(
       'OVERWRITE_BLOCKED_INVALID',
@@ -298,16 +306,38 @@ function buildZeroLines(
   target: string,
 ): PlannedLine[] {
   const present = new Set<string>();
-  for (const row of rows) if (row.key !== undefined) present.add(row.key);
+  const presentIdentities = new Set<string>();
+  for (const row of rows) {
+    if (row.key !== undefined) present.add(row.key);
+    if (row.item !== undefined) presentIdentities.add(identityOf(row.item));
+  }
   const lines: PlannedLine[] = [];
   let synthetic = -1;
   for (const entry of confirmed.values()) {
     if (entry.target !== target || present.has(entry.key) || entry.quantity === 0) continue;
     const item = zeroItemFor(entry);
-    if (item === undefined) continue;
+    // A second check on the identifiers themselves, so a key that changed form in storage can
+    // never zero a SKU that this push also sends.
+    if (item === undefined || presentIdentities.has(identityOf(item))) continue;
     lines.push({ row: synthetic--, key: entry.key, item, warnings: [] });
   }
   return lines;
+}
+
+/** The identifiers, warehouse and date of a line as one string; GTINs compared in GTIN-14 form. */
+function identityOf(item: PlannedLine['item']): string {
+  const upc = item.upc === undefined ? '' : toGtin14(item.upc);
+  return JSON.stringify([
+    upc,
+    upc === '' ? (item.style_number ?? '') : '',
+    upc === '' ? (item.color_code ?? '') : '',
+    upc === '' ? (item.size ?? '') : '',
+    upc === '' ? (item.style_id ?? '') : '',
+    upc === '' ? (item.style_color_id ?? '') : '',
+    upc === '' ? (item.size_code ?? '') : '',
+    item.warehouse ?? '',
+    item.inventory_date ?? '',
+  ]);
 }
 
 function zeroItemFor(entry: ConfirmedEntry): PlannedLine['item'] | undefined {
