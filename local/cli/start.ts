@@ -38,7 +38,11 @@ Options:
   --settings FILE      JSON with warehouses, column mapping and options
                        (default examples/settings.json for the example workbook)
   --warehouse NAME     default warehouse for rows without one (default "Default")
-  --overwrite          send overwrite=1: replaces the account's inventory (destructive)
+  --overwrite          send overwrite=1: replaces the account's inventory (destructive);
+                       needs --confirm OVERWRITE
+  --confirm OVERWRITE  confirms --overwrite, as typing OVERWRITE does in the sidebar
+  --accept-dropped-rows
+                       let --overwrite or --replace-from-sheet leave out invalid rows
   --replace-from-sheet updates every row and zeroes keys pushed before but missing now
   --dec-pending        send dec_pending=1: JOOR deducts pending orders
   --change-only        send only rows changed since their last confirmed push
@@ -63,6 +67,8 @@ export interface CliArgs {
   settings?: string;
   warehouse?: string;
   overwrite: boolean;
+  acceptDroppedRows: boolean;
+  confirm?: string;
   replaceFromSheet: boolean;
   decPending: boolean;
   changeOnly: boolean;
@@ -144,6 +150,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
       settings: { type: 'string' },
       warehouse: { type: 'string' },
       overwrite: { type: 'boolean', default: false },
+      confirm: { type: 'string' },
+      'accept-dropped-rows': { type: 'boolean', default: false },
       'replace-from-sheet': { type: 'boolean', default: false },
       'dec-pending': { type: 'boolean', default: false },
       'change-only': { type: 'boolean', default: false },
@@ -167,6 +175,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const args: CliArgs = {
     file,
     overwrite: values.overwrite === true,
+    acceptDroppedRows: values['accept-dropped-rows'] === true,
     replaceFromSheet: values['replace-from-sheet'] === true,
     decPending: values['dec-pending'] === true,
     changeOnly: values['change-only'] === true,
@@ -179,6 +188,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     help: values.help === true,
   };
   if (values.sheet !== undefined) args.sheet = values.sheet;
+  if (values.confirm !== undefined) args.confirm = values.confirm;
   if (settings !== undefined) args.settings = path.resolve(settings);
   if (values.warehouse !== undefined) args.warehouse = values.warehouse;
   if (values.format !== undefined) args.format = values.format;
@@ -217,6 +227,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
   checkZoneAndLocale(args.tz, args.locale);
   if (args.overwrite && args.replaceFromSheet) {
     throw new UsageError('Choose either --overwrite or --replace-from-sheet, not both.');
+  }
+  if (args.overwrite && !args.dryRun && args.confirm !== 'OVERWRITE') {
+    throw new UsageError(
+      '--overwrite replaces the inventory of the whole JOOR account with this sheet. Add --confirm OVERWRITE to go ahead, or use --replace-from-sheet, which never empties the account.',
+    );
   }
   return args;
 }
@@ -299,7 +314,7 @@ function pushOptions(args: CliArgs, settings: CliSettings | undefined): PushOpti
     decPending: args.decPending || base.decPending === true,
     changeOnly: args.changeOnly || base.changeOnly === true,
     format: (args.format ?? base.format ?? settings?.format ?? 'json') as PushOptions['format'],
-    acceptDroppedRows: base.acceptDroppedRows === true,
+    acceptDroppedRows: args.acceptDroppedRows || base.acceptDroppedRows === true,
   };
 }
 
@@ -385,13 +400,25 @@ function runDry(runtime: LocalRuntime, sheetId: string, options: PushOptions): R
   };
 }
 
-function runPush(runtime: LocalRuntime, sheetId: string, options: PushOptions): RunOutcome {
+function runPush(
+  runtime: LocalRuntime,
+  sheetId: string,
+  options: PushOptions,
+  confirmation: string | undefined,
+): RunOutcome {
   const rows = new Map<number, RowResult>();
   let executions = 1;
   let progress = unwrap(
     runtime.execute<ApiResult<{ progress: PushProgressDto }>>(
       'cliStartPush',
-      [{ sheetId, options, includeRows: true }],
+      [
+        {
+          sheetId,
+          options,
+          includeRows: true,
+          ...(confirmation === undefined ? {} : { overwriteConfirmation: confirmation }),
+        },
+      ],
       { kind: 'cli' },
     ),
     'cliStartPush',
@@ -485,12 +512,19 @@ function printSummary(
   if (!args.dryRun) console.log(`Requests: ${outcome.requests} in ${outcome.executions} execution(s)`);
   for (const problem of outcome.problems) console.log(`Problem: ${problem.message}`);
   for (const note of outcome.notes) console.log(`Note: ${note}`);
-  const attention = rows.filter(
-    (row) => row.status !== 'sent' && row.status !== 'valid' && row.status !== 'unchanged',
-  );
+  // Rows JOOR rejected or never confirmed come first: they are the ones a sheet edit cannot explain.
+  const priority = ['failed', 'not_confirmed', 'not_sent', 'invalid', 'duplicate'];
+  const attention = rows
+    .filter((row) => priority.includes(row.status))
+    .sort((a, b) => priority.indexOf(a.status) - priority.indexOf(b.status) || a.row - b.row);
   if (attention.length > 0) {
     console.log(`Rows that need attention (first ${Math.min(attention.length, 10)} of ${attention.length}):`);
     for (const row of attention.slice(0, 10)) console.log(`  row ${row.row}: ${row.status} – ${row.message}`);
+    if (attention.length > 10) {
+      console.log(
+        '  Every row has its status in the JOOR Status column of the written copy, and in --report.',
+      );
+    }
   }
   console.log(outcome.message);
   if (outPath !== undefined) console.log(`Statuses written to ${path.relative(process.cwd(), outPath)}`);
@@ -657,7 +691,7 @@ export async function main(argv: string[]): Promise<number> {
       ? runDry(runtime, sheetId, options)
       : args.scheduled
         ? runScheduled(runtime, workbook, sheetId, options)
-        : runPush(runtime, sheetId, options);
+        : runPush(runtime, sheetId, options, args.confirm);
     const unreachable = !args.dryRun && noRequestReachedJoor(runtime);
     let written: string | undefined;
     if (!args.dryRun) {
@@ -671,6 +705,12 @@ export async function main(argv: string[]): Promise<number> {
       console.error(
         `\nNo request reached ${args.joorUrl ?? 'the emulator'}: ${unreachable}. Check the address and your network, then push again.`,
       );
+      return 2;
+    }
+    const reached =
+      (outcome.counts.sent ?? 0) + (outcome.counts.failed ?? 0) + (outcome.counts.not_confirmed ?? 0);
+    if (!args.dryRun && reached === 0 && (outcome.counts.not_sent ?? 0) > 0) {
+      console.error(`\nNothing was sent to JOOR: ${outcome.message}`);
       return 2;
     }
     if (outcome.failedRun !== undefined) {

@@ -361,7 +361,9 @@ function runExecution(
   }
 
   // A name ending in "_" is private in Apps Script: menus, triggers and google.script.run cannot call it.
-  const entry = functionName.endsWith('_') ? undefined : context[functionName];
+  // Only the script's own top-level names are callable, never inherited ones such as toString.
+  const callable = !functionName.endsWith('_') && Object.hasOwn(context, functionName);
+  const entry = callable ? context[functionName] : undefined;
   if (typeof entry !== 'function') {
     return finish({ error: new Error(`Script function not found: ${functionName}`) });
   }

@@ -197,6 +197,8 @@ export interface SaveScheduleRequest {
   hour?: number;
   sheetId: string;
   options: PushOptions;
+  /** The word OVERWRITE, typed by the user, when the schedule's options.overwrite is on. */
+  overwriteConfirmation?: string;
 }
 
 /** Every function the sidebar can call. Keep names in step with the entry module's exports. */

@@ -45,6 +45,7 @@ describe('CLI on bad input', () => {
     [['--tz', 'Not/AZone'], /--tz "Not\/AZone" is not a time zone/],
     [['--locale', 'xx_YY'], /--locale "xx_YY" is not supported/],
     [['--dry-run', '--scheduled'], /either --dry-run or --scheduled/],
+    [['--overwrite'], /Add --confirm OVERWRITE/],
     [['--token-env', 'X'], /only used with --joor-url/],
     [['--sheet', 'JOOR Sync Log'], /keeps for itself/],
     [['--joor-url', 'https://proxy.example.test/v2', '--token-env', 'HOME'], /sandbox or production v2 base/],
@@ -83,6 +84,25 @@ describe('CLI on bad input', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^Could not read .*junk\.xlsx/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 when JOOR rejects the token', async () => {
+    const { spawnEmulator } = await import('../../local/emulator/process');
+    const emulator = await spawnEmulator({ seed: path.join(ROOT, 'examples/catalogue.json') });
+    try {
+      const out = path.join(dir, 'rejected.xlsx');
+      const result = await cli(
+        ['--file', input, '--out', out, '--joor-url', `${emulator.url}/v2`, '--token-env', 'T'],
+        {
+          T: 'not-the-token',
+        },
+      );
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('Nothing was sent to JOOR');
+      expect(result.stderr).toContain('JOOR rejected the token');
+    } finally {
+      await emulator.stop();
+    }
   });
 
   it('exits 2 when no request reaches JOOR', async () => {

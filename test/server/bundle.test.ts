@@ -186,6 +186,36 @@ describe('bundle in the local runtime', () => {
     }
   });
 
+  it('cli entry rejects an unconfirmed overwrite', async () => {
+    const workbook = makeWorkbook([
+      ['UPC', 'Quantity'],
+      ['084567000017', 5],
+    ]);
+    const runtime = createAddonRuntime(emulator, workbook);
+    try {
+      const result = runtime.execute<ReturnType<ServerApi['startPush']>>(
+        'cliStartPush',
+        [{ sheetId: '0', options: { ...DEFAULT_TEST_OPTIONS, overwrite: true } }],
+        { kind: 'sidebar' },
+      );
+      const value = result.value!;
+      expect(value.ok).toBe(false);
+      if (!value.ok) expect(value.code).toBe('OVERWRITE_NOT_CONFIRMED');
+      expect(await emulator.control.requests()).toEqual([]);
+    } finally {
+      runtime.close();
+    }
+  });
+
+  it.each(['constructor', 'toString', 'hasOwnProperty'])('refuses to call %s', (name) => {
+    const runtime = createAddonRuntime(emulator, makeWorkbook([['UPC', 'Quantity']]));
+    try {
+      expect(runtime.execute(name, [], { kind: 'sidebar' }).ok).toBe(false);
+    } finally {
+      runtime.close();
+    }
+  });
+
   it('push without a token leaves the sheet untouched', () => {
     const workbook = makeWorkbook([
       ['UPC', 'Quantity'],

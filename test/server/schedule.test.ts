@@ -111,6 +111,22 @@ describe('scheduled pushes', () => {
     }
   });
 
+  it('scheduled overwrite needs the typed confirmation', () => {
+    const runtime = setUp(inventoryRows(3));
+    try {
+      const result = call(runtime, 'saveSchedule', {
+        interval: 'hourly',
+        sheetId: '0',
+        options: { ...DEFAULT_TEST_OPTIONS, overwrite: true },
+      });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.code).toBe('OVERWRITE_NOT_CONFIRMED');
+      expect(runtime.triggers()).toHaveLength(0);
+    } finally {
+      runtime.close();
+    }
+  });
+
   it('daily schedule needs an hour', () => {
     const runtime = setUp(inventoryRows(3));
     try {
@@ -212,11 +228,13 @@ describe('scheduled pushes', () => {
     rows[2] = [UPCS[1]!, 'N/A'];
     const runtime = setUp(rows);
     try {
-      call(runtime, 'saveSchedule', {
+      const saved = call(runtime, 'saveSchedule', {
         interval: 'hourly',
         sheetId: '0',
         options: { ...DEFAULT_TEST_OPTIONS, overwrite: true },
+        overwriteConfirmation: 'OVERWRITE',
       });
+      expect(saved.ok).toBe(true);
       runtime.runDueTriggers(runtime.clock.now() + HOUR + 1);
       expect(await emulator.control.requests()).toEqual([]);
       const log = logRows(runtime);

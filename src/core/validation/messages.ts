@@ -470,4 +470,12 @@ export const ISSUE_TITLES: Readonly<Record<string, string>> = {
   WAREHOUSE_CASE: 'Warehouse differs in letter case',
   DUPLICATE_CONFLICT: 'Same SKU, warehouse and date with different quantities',
   DUPLICATE_SAME_VALUE: 'Duplicate row sent once',
+  DATE_OUT_OF_RANGE: 'Date outside the years 2000 to 2099',
+  GTIN_ZERO: 'UPC/EAN of zeros only',
+  EXPONENT_DISPLAY: 'UPC shown in scientific notation, all digits kept',
+  HIDDEN_CHARACTER: 'Code contains a character that looks like a space or hyphen',
+  MERGED_CELL: 'Cell is part of merged cells',
+  REPEATED_HEADER: 'Header row repeated below the header',
+  SECOND_HEADER: 'Second header row with other columns',
+  BELOW_SECOND_HEADER: 'Row below a second header row',
 };

@@ -19,6 +19,7 @@ import { loadPushContext, loadTarget, type PushContext } from '../push/context';
 import { fingerprintFor, skuOf, summarisePushPlan } from '../push/engine';
 import { normalizePushOptions } from '../push/options';
 import { saveDocumentSettings } from '../settings';
+import { requireString } from './endpoint';
 
 /** Examples per issue kind in the summary; the sidebar shows them as clickable rows. */
 const EXAMPLES_PER_GROUP = 5;
@@ -47,6 +48,10 @@ export function summarize(context: PushContext): ValidationSummaryDto {
 }
 
 export function loadForCheck(request: ValidateRequest, interactive: boolean): PushContext {
+  if (request === null || typeof request !== 'object') {
+    throw new AddonError('INVALID_REQUEST', 'The request is empty. Reload the sidebar and try again.');
+  }
+  requireString(request.sheetId, 'sheetId');
   const options = normalizePushOptions(request.options);
   const context = loadPushContext({
     sheetId: request.sheetId,

@@ -46,6 +46,12 @@ export function saveScheduleRequest(request: SaveScheduleRequest): ScheduleDto {
   }
   sheetById(spreadsheet, String(request.sheetId));
   const options = normalizePushOptions(request.options);
+  if (options.overwrite && interval !== 'off' && request.overwriteConfirmation !== 'OVERWRITE') {
+    throw new AddonError(
+      'OVERWRITE_NOT_CONFIRMED',
+      'A scheduled overwrite replaces the inventory of the whole JOOR account at every run. Type OVERWRITE in the confirmation box to save it.',
+    );
+  }
   if (interval === 'off') {
     deleteOwnTriggers(spreadsheet);
     documentStore().delete(PROPERTY_KEYS.schedule);

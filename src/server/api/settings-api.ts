@@ -11,10 +11,13 @@ import { documentStore, userStore } from '../gas/platform';
 import { activeSpreadsheet, readSheet, sheetById } from '../gas/sheet';
 import { loadSettings, validateSnapshot } from '../push/context';
 import { DEFAULT_OPTIONS, PROPERTY_KEYS, saveDocumentSettings, settingsDto } from '../settings';
+import { requireString } from './endpoint';
 
 /** Maximum warehouse name length. JOOR documents no limit, so this only guards against pasted text. */
 const MAX_WAREHOUSE_NAME = 100;
 const MAX_WAREHOUSES = 200;
+/** JOOR tokens are short; anything this long is a paste of something else. */
+const MAX_TOKEN_CHARS = 2048;
 const MIN_ITEMS_PER_REQUEST = 1;
 const MAX_ITEMS_PER_REQUEST = 5000;
 
@@ -32,7 +35,13 @@ function saveToken(store: KeyValueStore, environment: string, raw: string): void
 }
 
 export function checkWarehouseName(raw: unknown): string {
-  if (typeof raw !== 'string' || raw.trim() === '') {
+  if (typeof raw !== 'string') {
+    throw new AddonError(
+      'INVALID_WAREHOUSE',
+      'A warehouse name must be text, typed exactly as JOOR shows it.',
+    );
+  }
+  if (raw.trim() === '') {
     throw new AddonError(
       'INVALID_WAREHOUSE',
       'A warehouse name cannot be empty. Type the name exactly as JOOR shows it.',
@@ -66,6 +75,15 @@ export function saveSettingsRequest(request: SaveSettingsRequest): SettingsDto {
     user.set(PROPERTY_KEYS.environment, request.environment);
   }
   if (request.token !== undefined) {
+    if (typeof request.token !== 'string') {
+      throw new AddonError('INVALID_REQUEST', 'The token must be text. Paste the token JOOR issued.');
+    }
+    if (request.token.length > MAX_TOKEN_CHARS) {
+      throw new AddonError(
+        'INVALID_TOKEN',
+        `The pasted token is ${request.token.length} characters long, far longer than a JOOR token. Paste only the token.`,
+      );
+    }
     const environment =
       request.environment ??
       (user.get(PROPERTY_KEYS.environment) === 'production' ? 'production' : 'sandbox');
@@ -114,12 +132,20 @@ export function addWarehouseName(raw: string): SettingsDto {
   const name = checkWarehouseName(raw);
   const documentProps = documentStore();
   const settings = loadSettings(documentProps);
-  if (!settings.warehouses.includes(name)) settings.warehouses.push(name);
+  const sameName = settings.warehouses.find((known) => known.toLowerCase() === name.toLowerCase());
+  if (sameName !== undefined && sameName !== name) {
+    throw new AddonError(
+      'WAREHOUSE_EXISTS',
+      `"${name}" differs from the listed warehouse "${sameName}" only in letter case. JOOR matches names exactly, so use "${sameName}" or correct the list.`,
+    );
+  }
+  if (sameName === undefined) settings.warehouses.push(name);
   saveDocumentSettings(documentProps, settings);
   return settingsDto(userStore(), settings);
 }
 
 export function columnsOf(sheetId: string): { columns: ColumnInfo[]; headerRow: number } {
+  requireString(sheetId, 'sheetId');
   const spreadsheet = activeSpreadsheet();
   const snapshot = readSheet(spreadsheet, sheetById(spreadsheet, sheetId));
   const settings = loadSettings(documentStore());
@@ -128,6 +154,7 @@ export function columnsOf(sheetId: string): { columns: ColumnInfo[]; headerRow: 
 }
 
 export function saveMapping(sheetId: string, mapping: ColumnMapping): ColumnMapping {
+  requireString(sheetId, 'sheetId');
   if (mapping === null || typeof mapping !== 'object') {
     throw new AddonError(
       'INVALID_REQUEST',

@@ -8,6 +8,7 @@ import { activeSpreadsheet, sheetById } from '../gas/sheet';
 import { loadCursor } from '../push/cursor';
 import { loadSchedule, scheduleDto, scheduleWarnings, triggerExists } from '../schedule';
 import { loadLastOptions, PROPERTY_KEYS, readJsonProperty } from '../settings';
+import { requireString } from './endpoint';
 import { ownerKey } from './push-api';
 import { currentSettings } from './settings-api';
 
@@ -53,6 +54,7 @@ export function sidebarState(): SidebarStateDto {
 }
 
 export function selectSheetCell(sheetId: string, row: number, column: number): string {
+  requireString(sheetId, 'sheetId');
   if (!Number.isInteger(row) || !Number.isInteger(column) || row < 1 || column < 1) {
     throw new AddonError(
       'INVALID_REQUEST',

@@ -202,6 +202,12 @@ export function upsertRunLog(
   if (rowsUsed > MAX_LOG_ROWS) sheet.deleteRows(2, rowsUsed - MAX_LOG_ROWS);
 }
 
+/** Sheets reads the log's "yyyy-MM-dd HH:mm:ss" text back as a Date; DTOs carry ISO 8601 text. */
+function isoText(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  return String(value ?? '');
+}
+
 /** Reads the newest runs, newest first. */
 export function readRunLog(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -215,8 +221,8 @@ export function readRunLog(
   return values.reverse().map((row) => ({
     runId: String(row[0]),
     trigger: String(row[1]) as RunSummaryDto['trigger'],
-    startedAt: String(row[2]),
-    endedAt: String(row[3]),
+    startedAt: isoText(row[2]),
+    endedAt: isoText(row[3]),
     outcome: String(row[16]) as RunSummaryDto['outcome'],
     counts: {
       sent: Number(row[7]),

@@ -218,7 +218,9 @@ function guardOptions(
       'Retrying failed rows cannot use Overwrite, because an overwrite with only those rows would wipe every other SKU. Turn Overwrite off to retry.',
     );
   }
-  if (options.overwrite && trigger !== 'schedule' && trigger !== 'cli' && confirmation !== 'OVERWRITE') {
+  // The schedule's overwrite was confirmed when the schedule was saved; every other push confirms it
+  // here, the CLI included (its --confirm OVERWRITE), because any endpoint can be called directly.
+  if (options.overwrite && trigger !== 'schedule' && confirmation !== 'OVERWRITE') {
     throw new AddonError(
       'OVERWRITE_NOT_CONFIRMED',
       'Overwrite replaces the inventory of the whole JOOR account. Type OVERWRITE in the confirmation box to go ahead.',
