@@ -170,7 +170,7 @@ function tokenSection(app: App, settings: SettingsDto): HTMLElement {
       h(
         'p',
         { class: 'hint' },
-        'Stored in your user properties; the sidebar only ever shows its last characters.',
+        'Saved for your Google account only, never in the sheet; the sidebar only ever shows its last characters.',
       ),
       h('div', { class: 'actions' }, save, cancel),
     );

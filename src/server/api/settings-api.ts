@@ -8,7 +8,7 @@ import { isFieldId } from '../../shared/fields';
 import type { ColumnMapping, FieldId } from '../../shared/types';
 import { AddonError } from '../errors';
 import { documentStore, userStore } from '../gas/platform';
-import { activeSpreadsheet, readSheet, sheetById } from '../gas/sheet';
+import { activeSpreadsheet, RESERVED_HEADERS, readSheet, sheetById } from '../gas/sheet';
 import { loadSettings, validateSnapshot } from '../push/context';
 import { DEFAULT_OPTIONS, PROPERTY_KEYS, saveDocumentSettings, settingsDto } from '../settings';
 import { requireString } from './endpoint';
@@ -150,7 +150,9 @@ export function columnsOf(sheetId: string): { columns: ColumnInfo[]; headerRow: 
   const snapshot = readSheet(spreadsheet, sheetById(spreadsheet, sheetId));
   const settings = loadSettings(documentStore());
   const validation = validateSnapshot(snapshot, settings, { options: DEFAULT_OPTIONS, interactive: true });
-  return { columns: validation.columns, headerRow: validation.headerRow };
+  // The add-on's own status columns are never data, so they are not offered for mapping.
+  const columns = validation.columns.filter((column) => !RESERVED_HEADERS.includes(column.header));
+  return { columns, headerRow: validation.headerRow };
 }
 
 export function saveMapping(sheetId: string, mapping: ColumnMapping): ColumnMapping {
