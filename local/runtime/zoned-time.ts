@@ -1,4 +1,7 @@
-// Time zone arithmetic on Intl, for trigger schedules and Utilities.formatDate.
+// Time zone arithmetic for trigger schedules and Utilities.formatDate, on the same conversions the
+// SpreadsheetApp fake uses for date cells.
+
+import { assertTimeZone, instantToWallTime, wallTimeToInstant } from './spreadsheet/zone';
 
 export interface ZonedParts {
   year: number;
@@ -11,44 +14,26 @@ export interface ZonedParts {
   weekday: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    try {
-      formatter = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-        weekday: 'short',
-      });
-    } catch {
-      throw new Error(`Invalid argument: time zone "${timeZone}". Use an IANA name such as "Europe/Paris".`);
-    }
-    formatters.set(timeZone, formatter);
+function checkZone(timeZone: string): void {
+  try {
+    assertTimeZone(timeZone);
+  } catch {
+    throw new Error(`Invalid argument: time zone "${timeZone}". Use an IANA name such as "Europe/Paris".`);
   }
-  return formatter;
 }
 
 /** Splits an instant into wall-clock fields in `timeZone`. */
 export function zonedParts(epochMs: number, timeZone: string): ZonedParts {
-  const fields: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) fields[part.type] = part.value;
+  checkZone(timeZone);
+  const wall = instantToWallTime(epochMs, timeZone);
   return {
-    year: Number(fields.year),
-    month: Number(fields.month),
-    day: Number(fields.day),
-    hour: Number(fields.hour),
-    minute: Number(fields.minute),
-    second: Number(fields.second),
-    weekday: WEEKDAYS.indexOf(fields.weekday ?? ''),
+    year: wall.year,
+    month: wall.month,
+    day: wall.day,
+    hour: wall.hour,
+    minute: wall.minute,
+    second: wall.second,
+    weekday: new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDay(),
   };
 }
 
@@ -68,8 +53,6 @@ export function zonedTimeToEpoch(
   hour: number,
   minute: number,
 ): number {
-  const guess = Date.UTC(year, month - 1, day, hour, minute);
-  const first = guess - zoneOffsetMs(guess, timeZone);
-  // A second pass corrects the guess when it fell on the other side of a DST change.
-  return guess - zoneOffsetMs(first, timeZone);
+  checkZone(timeZone);
+  return wallTimeToInstant({ year, month, day, hour, minute, second: 0, millisecond: 0 }, timeZone);
 }
