@@ -45,6 +45,9 @@ function start(): void {
   const app = createApp(createRpc(), messages);
 
   const request = requestedScreen();
+  // The push screen is rendered once and kept, so a push in progress, its progress bar and its
+  // results survive a visit to another tab. The other screens load fresh data on every visit.
+  let pushPanel: HTMLElement | undefined;
   const show = (name: ScreenName, validateNow = false): void => {
     for (const tab of Array.from(tabs.children)) {
       const selected = (tab as HTMLElement).dataset.screen === name;
@@ -53,8 +56,15 @@ function start(): void {
     }
     document.body.dataset.currentScreen = name;
     app.clearMessage();
+    if (name === 'push' && pushPanel !== undefined && !validateNow) {
+      replaceChildren(screen, pushPanel);
+      return;
+    }
+    const panel = h('div', { class: 'panel' });
+    replaceChildren(screen, panel);
+    if (name === 'push') pushPanel = panel;
     const render = SCREENS.find(([screenName]) => screenName === name)?.[2];
-    render?.(app, screen, validateNow);
+    render?.(app, panel, validateNow);
   };
 
   for (const [name, label] of SCREENS) {
