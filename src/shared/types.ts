@@ -21,7 +21,7 @@ export type FieldId =
   | 'inventory_date'
   | 'made_to_order';
 
-/** How a row names its SKU. UPC wins when a row carries more than one complete set. */
+/** The identifier set a row names its SKU with. UPC wins when a row carries more than one complete set. */
 export type IdentityMode = 'upc' | 'style' | 'joor_ids';
 
 /** One `inventory_item` as the add-on sends it. JOOR ids are integers; everything else is text. */
@@ -43,7 +43,7 @@ export interface InventoryItem {
 export type Environment = 'sandbox' | 'production';
 export type WireFormat = 'json' | 'xml';
 
-/** Which key JOOR reads for the style identifier: its bulk page spells it `style_identifer`. */
+/** The key sent for the style identifier. JOOR's bulk page spells it `style_identifer`. */
 export type StyleIdentifierKey = 'both' | 'style_identifier' | 'style_identifer';
 
 /** Options chosen for one push, in the sidebar, the CLI or a saved schedule. */
@@ -146,7 +146,7 @@ export interface PushPlanDto {
   /** Executions needed, given the time budget of one execution. */
   executions: number;
   overwriteAllowed: boolean;
-  /** Why an overwrite is refused, with the alternative. */
+  /** Reason an overwrite is refused, with the alternative. */
   overwriteRefusal?: string;
   payloadBytesMax: number;
 }

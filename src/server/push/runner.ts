@@ -218,7 +218,7 @@ function guardOptions(
       'Retrying failed rows cannot use Overwrite, because an overwrite with only those rows would wipe every other SKU. Turn Overwrite off to retry.',
     );
   }
-  // The schedule's overwrite was confirmed when the schedule was saved; every other push confirms it
+  // The schedule's overwrite was confirmed when the schedule was saved. Every other push confirms it
   // here, the CLI included (its --confirm OVERWRITE), because any endpoint can be called directly.
   if (options.overwrite && trigger !== 'schedule' && confirmation !== 'OVERWRITE') {
     throw new AddonError(
@@ -326,7 +326,7 @@ function buildZeroLines(
   return lines;
 }
 
-/** The identifiers, warehouse and date of a line as one string; GTINs compared in GTIN-14 form. */
+/** Joins a line's identifiers, warehouse and date into one string, with GTINs in GTIN-14 form. */
 function identityOf(item: PlannedLine['item']): string {
   const upc = item.upc === undefined ? '' : toGtin14(item.upc);
   return JSON.stringify([
