@@ -135,8 +135,6 @@ async function main(): Promise<void> {
     }
 
     // Statuses never become formulas.
-    const grid = (await preview.postJson('/grid', {}).catch(() => null)) ?? null;
-    void grid;
     const gridJson = await (await fetch(new URL('grid', preview.url))).json();
     const gridText = JSON.stringify(gridJson);
     const formulas = [...gridText.matchAll(/"formula":"([^"]*)"/g)].map((match) => match[1]);
