@@ -90,11 +90,13 @@ export function handleApiRequest(context: ApiContext, request: ApiRequest): ApiR
   const route = matchRoute(request.segments);
   if (!route) return fail(404, 'NOT_FOUND', `No route for /${request.segments.join('/')}`);
   if (!ROUTE_METHODS[route].includes(request.method)) {
-    return fail(
+    const refused = fail(
       405,
       'METHOD_NOT_ALLOWED',
       `${request.method} is not allowed here; use ${ROUTE_METHODS[route].join(' or ')}`,
     );
+    // HTTP requires a 405 to list the methods the route accepts.
+    return { ...refused, headers: { Allow: ROUTE_METHODS[route].join(', ') } };
   }
   const now = context.clock.now();
   if (route === 'atlas_auth') {

@@ -270,5 +270,6 @@ describe('response format and envelope', () => {
   test('GET on the bulk route gets 405', async () => {
     const response = await fetch(`${url}/v2/bulk-inventory`, { headers: { Authorization: AUTH } });
     expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST, PUT');
   });
 });
