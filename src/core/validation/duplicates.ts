@@ -45,7 +45,7 @@ function markSent(group: ValidatedRow[]): void {
     row.outcome = 'duplicate';
     row.duplicateOf = sent.row;
     const message = rowMessages.duplicateSameValue(row.row, sent.row, sku);
-    row.issues.push({ severity: 'warning', code: 'DUPLICATE_SAME_VALUE', value: '', message });
+    row.issues = [...row.issues, { severity: 'warning', code: 'DUPLICATE_SAME_VALUE', value: '', message }];
   }
 }
 
@@ -69,14 +69,17 @@ function markConflict(group: ValidatedRow[], quantityHeader: string): void {
       item.inventory_date ?? '',
     );
     row.outcome = 'invalid';
-    row.issues.push({
-      severity: 'error',
-      code: 'DUPLICATE_CONFLICT',
-      field: 'quantity',
-      column: quantityHeader,
-      value: quantity,
-      message,
-    });
+    row.issues = [
+      ...row.issues,
+      {
+        severity: 'error',
+        code: 'DUPLICATE_CONFLICT',
+        field: 'quantity',
+        column: quantityHeader,
+        value: quantity,
+        message,
+      },
+    ];
     delete row.item;
   });
 }

@@ -180,7 +180,7 @@ export function validateRow(
   return {
     row: ctx.row,
     outcome: 'valid',
-    issues: dropUnsentFieldWarnings(issues, identity),
+    issues: issues.length === 0 ? NO_ISSUES : dropUnsentFieldWarnings(issues, identity),
     identity,
     key,
     item,
@@ -193,8 +193,10 @@ const SENT_IDENTITY_FIELDS: Readonly<Record<IdentityMode, ReadonlySet<string>>> 
   style: new Set(['style_number', 'style_identifier', 'color_code', 'size']),
   joor_ids: new Set(['style_id', 'style_color_id', 'size_code']),
 };
+/** Shared by every clean row; code that adds an issue later replaces the list instead of pushing. */
+const NO_ISSUES: RowIssue[] = [];
+
 function dropUnsentFieldWarnings(issues: RowIssue[], identity: IdentityMode): RowIssue[] {
-  if (issues.length === 0) return issues;
   const sent = SENT_IDENTITY_FIELDS[identity];
   return issues.filter(
     (issue) => issue.field === undefined || !IDENTITY_FIELDS.has(issue.field) || sent.has(issue.field),

@@ -97,7 +97,9 @@ export function validateSheet(input: SheetInput, config: ValidationConfig): Vali
       continue;
     }
     ctx.row = r + 1;
-    ctx.issues = [];
+    // A clean row returns a shared empty list, so the scratch list serves the next row unless a
+    // result kept it.
+    if (ctx.issues.length > 0 || rows[rows.length - 1]?.issues === ctx.issues) ctx.issues = [];
     ctx.uncalculated = false;
     rows.push(validateRow(ctx, env, values, input.displayValues[r] ?? [], fields));
     if (ctx.uncalculated) counts.uncalculated++;
@@ -146,13 +148,16 @@ function markMergedCells(rows: ValidatedRow[], merges: readonly MergedRange[], e
         if (row === range.row && sheetColumn === range.column) continue;
         const result = byRow.get(row);
         if (result === undefined) continue;
-        result.issues.push({
-          severity: 'error',
-          code: 'MERGED_CELL',
-          field: column.field,
-          column: column.header,
-          message: rowMessages.mergedCell(row, column.header, a1Range(range)),
-        });
+        result.issues = [
+          ...result.issues,
+          {
+            severity: 'error',
+            code: 'MERGED_CELL',
+            field: column.field,
+            column: column.header,
+            message: rowMessages.mergedCell(row, column.header, a1Range(range)),
+          },
+        ];
         result.outcome = 'invalid';
         delete result.item;
         delete result.key;
