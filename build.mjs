@@ -25,7 +25,7 @@ async function listEntryPoints() {
   return [...output.exports].sort();
 }
 
-/** Apps Script only sees top-level function declarations, so each export gets a delegating one. */
+/** Apps Script only finds top-level function declarations, so each export gets a delegating one. */
 function footerFor(names) {
   return names
     .map((name) => `function ${name}() { return ${globalName}.${name}.apply(this, arguments); }`)

@@ -158,7 +158,7 @@ export interface PushProgressDto {
   requestsPlanned: number;
   counts: StatusCounts;
   finished: boolean;
-  /** Why the run stopped before the end, and what happens next. */
+  /** Reason the run stopped before the end, and what happens next. */
   stopReason?: string;
   /** When a continuation should wait, e.g. until a credit window opens (ISO time). */
   resumeAfter?: string;

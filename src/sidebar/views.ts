@@ -259,10 +259,13 @@ export function renderResults(
       ? h('button', { type: 'button' }, `Retry failed rows only (${retryCount})`)
       : null;
   if (retry && onRetry) retry.addEventListener('click', onRetry);
+  let title = 'Push finished';
+  if (progress.stopReason) title = 'Push stopped';
+  if (cancelled) title = 'Push cancelled';
   return h(
     'section',
     { class: 'results', 'data-testid': 'results', 'aria-label': 'Push results' },
-    h('h3', {}, cancelled ? 'Push cancelled' : progress.stopReason ? 'Push stopped' : 'Push finished'),
+    h('h3', {}, title),
     h('p', { 'data-testid': 'results-message', role: 'status' }, progress.message),
     progress.stopReason ? h('p', { class: 'message warning' }, progress.stopReason) : null,
     countsList(progress.counts, 'result-counts'),

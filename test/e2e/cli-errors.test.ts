@@ -24,7 +24,8 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
       ['--import', 'tsx', 'local/cli/start.ts', ...args],
       { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+        let code = 0;
+        if (error !== null) code = typeof error.code === 'number' ? error.code : 1;
         resolve({ code, stdout, stderr });
       },
     );

@@ -25,7 +25,7 @@ export function makeWorkbook(
       if (typeof cell === 'string') sheet.numberFormats.set(r, c, TEXT_FORMAT);
     });
   });
-  // Sheets never holds cells past its grid, so the grid grows with the rows.
+  // Sheets never has cells past its grid, so the grid grows with the rows.
   sheet.maxRows = Math.max(sheet.maxRows, rows.length);
   sheet.maxColumns = Math.max(sheet.maxColumns, ...rows.map((row) => row.length));
   return workbook;
@@ -61,7 +61,7 @@ export async function startEmulator(
   });
 }
 
-/** A runtime whose JOOR hosts route to the emulator and whose user has the emulator's token saved. */
+/** Creates a runtime whose JOOR hosts route to the emulator and whose user has the emulator's token saved. */
 export function createAddonRuntime(
   emulator: EmulatorHandle,
   workbook: Workbook,

@@ -121,8 +121,8 @@ describe('multi-execution push', () => {
       }
     });
 
-    // The first execution counts the stopped batch as "not sent"; when the continuation sends
-    // those rows, the runner adds them to "sent" without taking them off "not sent".
+    // The first execution counts the stopped batch as "not sent". When the continuation sends
+    // those rows, they must move to "sent" and leave the "not sent" count.
     it('final counts match the sheet', () => {
       const { run } = pushAcrossWindows();
       expect(run.final.counts).toEqual({ sent: rows.length });
@@ -324,7 +324,7 @@ describe('multi-execution push', () => {
   });
 
   // The runner writes one row per confirmed key to a hidden state sheet, which Sheets creates
-  // with 1000 rows; writing 1000 keys below its header needs row 1001, which does not exist yet.
+  // with 1000 rows. Writing 1000 keys below its header needs row 1001, so the sheet must grow.
   it('push of 1000 rows writes the confirmed state', async () => {
     const workbook = inventoryWorkbook(sequentialRows(1000));
     const runtime = createAddonRuntime(emulator, workbook, { itemsPerRequest: 500 }, { startTimeMs });

@@ -106,10 +106,8 @@ describe('overwrite', () => {
       ]);
       expect(await stockInJoor()).toEqual(expectedStock(rows));
     });
-    // A 429 on the first request applies nothing, and the stop message reads "Nothing was replaced;
-    // run it again". The runner still records the overwrite as sent, so the continuation sends
-    // every batch as a plain update, finishes with every row "Sent", and JOOR keeps the stock the
-    // overwrite should have cleared.
+    // A 429 on the first request applies nothing, so the continuation must send overwrite=1 again
+    // on its first request, and JOOR must end with exactly the sheet's stock.
     it('overwrite throttled on its first request still replaces', async () => {
       const { workbook } = await pushOverwrite([
         { at: 1, kind: 'throttle', headers: { 'Retry-After': '10' } },

@@ -292,7 +292,7 @@ export function writeStatuses(snapshot: SheetSnapshot, columns: StatusColumns, w
     for (const key of order) {
       let cell: CellValue;
       if (write !== undefined) {
-        cell = key === 'status' ? asCellText(write.text) : key === 'pushedAt' ? write.pushedAt : write[key];
+        cell = statusCell(write, key);
         if (mirror !== undefined) mirror[columns[key] - 1] = cell;
       } else {
         cell = mirror?.[columns[key] - 1] ?? '';
@@ -317,6 +317,13 @@ export function writeStatuses(snapshot: SheetSnapshot, columns: StatusColumns, w
   const statusRange = sheet.getRange(first, columns.status, height, 1);
   statusRange.setBackgrounds(colors);
   statusRange.setNotes(notes);
+}
+
+/** Value of one status column for a write; the status text is neutralised so it is never a formula. */
+function statusCell(write: StatusWrite, key: StatusColumnKey): CellValue {
+  if (key === 'status') return asCellText(write.text);
+  if (key === 'pushedAt') return write.pushedAt;
+  return write[key];
 }
 
 function statusFormats(snapshot: SheetSnapshot): Map<number, { color: string | null; note: string | null }> {
